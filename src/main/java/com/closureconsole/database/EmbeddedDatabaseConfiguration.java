@@ -1,0 +1,67 @@
+package com.closureconsole.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL 17 inside the console's process when no external database is
+ * configured, and stops it when the application context closes.
+ *
+ * <p>With {@code closure.embedded-database.data-directory} set, the cluster lives in that folder
+ * and survives restarts; left empty (as in the tests), it lives in a temporary folder that is
+ * deleted on shutdown. The cluster always gets the {@code C.UTF-8} locale: under {@code C},
+ * pg_trgm would index no Chinese text at all.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${closure.embedded-database.data-directory:}") String dataDirectory,
+                                      @Value("${closure.embedded-database.port:0}") int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setLocaleConfig("encoding", "UTF8")
+                .setServerConfig("timezone", "UTC");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (!dataDirectory.isBlank()) {
+            Path folder = Path.of(dataDirectory).toAbsolutePath();
+            Files.createDirectories(folder);
+            builder.setDataDirectory(folder).setCleanDataDirectory(false);
+            log.info("Embedded PostgreSQL keeps its data in {}", folder);
+        } else {
+            log.info("Embedded PostgreSQL runs on a throwaway data folder");
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("embedded");
+        return new HikariDataSource(config);
+    }
+}

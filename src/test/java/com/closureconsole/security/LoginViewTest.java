@@ -1,0 +1,42 @@
+package com.closureconsole.security;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.closureconsole.ui.KaribuTest;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.LoginForm;
+import org.junit.jupiter.api.Test;
+
+class LoginViewTest extends KaribuTest {
+
+    @Test
+    void shows_the_product_name_and_a_form_that_posts_to_spring_security() {
+        UI.getCurrent().navigate("login");
+        assertThat(_get(H1.class).getText()).isEqualTo("Closure Console");
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.getAction()).isEqualTo("login");
+        assertThat(form.isError()).isFalse();
+    }
+
+    @Test
+    void failed_sign_in_shows_a_message_that_does_not_say_which_part_was_wrong() {
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        LoginView view = _get(LoginView.class);
+        assertThat(view.texts.getErrorMessage().getMessage())
+                .isEqualTo(t("login.failed.message"))
+                .contains("user name or password");
+    }
+
+    @Test
+    void language_buttons_switch_the_sign_in_page_to_chinese() {
+        UI.getCurrent().navigate("login");
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("language-zh_CN")));
+        assertThat(_get(H1.class).getText()).isEqualTo("注销工作台");
+    }
+}
