@@ -18,7 +18,8 @@ public record AuditEvent(AuditAction action, String accountId, AuditOutcome outc
                          Map<String, Object> details, UUID correlationId) {
 
     public AuditEvent {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        // Keeps the publisher's order (it is the order a supervisor reads) and allows null figures.
+        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }
 
     public static AuditEvent of(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details) {
