@@ -1,7 +1,24 @@
 package com.closureconsole.ui.account;
 
+import java.util.List;
+import java.util.Map;
+
+import com.closureconsole.account.AccountSearch;
+import com.closureconsole.account.AccountSummary;
+import com.closureconsole.account.SearchQuery;
+import com.closureconsole.closure.EligibilityService;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -9,23 +26,118 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-/** The agents' home: one search field for any way of naming an account, and the results. */
+/**
+ * The agents' home: one search field for any way of naming an account. An exact hit opens the
+ * account; otherwise results come into a lazily loaded grid with personal data masked.
+ */
 @Route("")
 @Menu(title = "nav.accounts", order = 1, icon = "vaadin:search")
 @PermitAll
 public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
+    /** A result row: the masked account and how many conditions block it. */
+    record Row(AccountSummary account, int blockers) {
+    }
 
-    public AccountsView() {
+    final TextField search = new TextField();
+    final Button searchButton = new Button();
+    final Paragraph emptyResult = new Paragraph();
+    final Grid<Row> results = new Grid<>();
+
+    private final AccountSearch accountSearch;
+    private final EligibilityService eligibility;
+
+    public AccountsView(AccountSearch accountSearch, EligibilityService eligibility) {
+        this.accountSearch = accountSearch;
+        this.eligibility = eligibility;
         setId("accounts-view");
+        setSizeFull();
+
         search.setId("account-search");
         search.setLabel(getTranslation("accounts.search.label"));
         search.setPlaceholder(getTranslation("accounts.search.placeholder"));
+        search.setHelperText(getTranslation("accounts.search.hint"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setMaxLength(SearchQuery.MAX_LENGTH + 1);
         search.setWidthFull();
         search.setAutofocus(true);
-        search.addKeyPressListener(Key.ENTER, e -> { });
-        add(new H2(getTranslation("accounts.title")), search);
+        search.addKeyDownListener(Key.ENTER, e -> runSearch());
+        search.addValueChangeListener(e -> search.setInvalid(false));
+
+        searchButton.setText(getTranslation("accounts.search.button"));
+        searchButton.setId("search-button");
+        searchButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        searchButton.addClickListener(e -> runSearch());
+
+        HorizontalLayout bar = new HorizontalLayout(search, searchButton);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        emptyResult.setId("empty-result");
+        emptyResult.setVisible(false);
+
+        configureGrid();
+        results.setVisible(false);
+        add(new H2(getTranslation("accounts.title")), bar, emptyResult, results);
+
+        // "/" or Ctrl+K puts the cursor in the search field from anywhere on the page.
+        Shortcuts.addShortcutListener(this, search::focus, Key.of("/")).listenOn(this);
+        Shortcuts.addShortcutListener(this, search::focus, Key.KEY_K, KeyModifier.CONTROL).listenOn(this);
+    }
+
+    private void configureGrid() {
+        results.setId("account-results");
+        results.addColumn(row -> row.account().accountId()).setHeader(getTranslation("accounts.column.id")).setAutoWidth(true);
+        results.addColumn(row -> row.account().maskedName()).setHeader(getTranslation("accounts.column.name"));
+        results.addColumn(row -> row.account().maskedPhone()).setHeader(getTranslation("accounts.column.phone"));
+        results.addColumn(row -> row.account().maskedEmail()).setHeader(getTranslation("accounts.column.email"));
+        results.addComponentColumn(row -> AccountBadges.status(row.account().status()))
+                .setHeader(getTranslation("accounts.column.status"));
+        results.addColumn(row -> getTranslation("identity." + row.account().identityType()))
+                .setHeader(getTranslation("accounts.column.identity"));
+        results.addComponentColumn(this::blockerBadge).setHeader(getTranslation("accounts.column.blockers"));
+        results.addItemClickListener(click -> open(click.getItem().account().accountId()));
+        results.addThemeName("row-stripes");
+        results.setWidthFull();
+    }
+
+    private Span blockerBadge(Row row) {
+        Span badge = new Span(row.blockers() == 0 ? getTranslation("accounts.blockers.none")
+                : getTranslation("accounts.blockers.count", row.blockers()));
+        badge.getElement().getThemeList().add(row.blockers() == 0 ? "badge success" : "badge error");
+        return badge;
+    }
+
+    void runSearch() {
+        String typed = search.getValue();
+        SearchQuery query = accountSearch.parse(typed);
+        if (query instanceof SearchQuery.Invalid invalid) {
+            search.setErrorMessage(getTranslation("accounts.search.invalid." + invalid.reason()));
+            search.setInvalid(true);
+            return;
+        }
+        search.setInvalid(false);
+        var exact = accountSearch.start(query);
+        if (exact.isPresent()) {
+            open(exact.get());
+            return;
+        }
+        boolean none = accountSearch.page(query, 0, 1).isEmpty();
+        emptyResult.setText(getTranslation("accounts.search.none", typed.strip()));
+        emptyResult.setVisible(none);
+        results.setVisible(!none);
+        results.setItems(fetch -> rows(query, fetch.getOffset(), fetch.getLimit()).stream());
+    }
+
+    private List<Row> rows(SearchQuery query, int offset, int limit) {
+        List<AccountSummary> page = accountSearch.page(query, offset, limit);
+        Map<String, Integer> blockers = eligibility.blockerCounts(page.stream().map(AccountSummary::accountId).toList());
+        return page.stream().map(a -> new Row(a, blockers.getOrDefault(a.accountId(), 0))).toList();
+    }
+
+    private void open(String accountId) {
+        getUI().ifPresent(ui -> ui.navigate(AccountView.class, AccountView.parameters(accountId)));
     }
 
     @Override

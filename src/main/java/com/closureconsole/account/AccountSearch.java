@@ -1,0 +1,107 @@
+package com.closureconsole.account;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.closureconsole.audit.AuditAction;
+import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.audit.AuditOutcome;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds accounts by id, phone, email, name fragment or linked Taobao id. Every kind of search is
+ * served by an index (see {@code V005__account_search.sql}), whatever the length of the query, and
+ * results come a page at a time: nothing here loads or counts all rows.
+ */
+@Service
+@PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+public class AccountSearch {
+
+    private static final String COLUMNS = "SELECT id, name, phone, email, status, identity_type FROM account ";
+    private static final RowMapper<AccountSummary> SUMMARY = (rs, row) -> new AccountSummary(
+            rs.getString("id"),
+            Masking.name(rs.getString("name")),
+            Masking.phone(rs.getString("phone")),
+            Masking.email(rs.getString("email")),
+            AccountStatus.valueOf(rs.getString("status")),
+            IdentityType.valueOf(rs.getString("identity_type")));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+
+    AccountSearch(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Understands what was typed; never throws. */
+    public SearchQuery parse(String raw) {
+        return SearchQuery.parse(raw);
+    }
+
+    /**
+     * Starts a search: records it in the audit and answers the one account an exact query
+     * (id, phone, email, Taobao id) names, if there is exactly one.
+     */
+    @Transactional
+    public Optional<String> start(SearchQuery query) {
+        String column = exactColumn(query);
+        List<String> hits = jdbc.queryForList("SELECT id FROM account WHERE " + column + " = :q LIMIT 2",
+                Map.of("q", query.value()), String.class);
+        Optional<String> exact = hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", query.getClass().getSimpleName());
+        details.put("query", query.masked());
+        details.put("exactHit", exact.orElse(null));
+        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_SEARCH, exact.orElse(null), AuditOutcome.SUCCESS, details));
+        return exact;
+    }
+
+    /** One page of results, ordered by account id. */
+    @Transactional(readOnly = true)
+    public List<AccountSummary> page(SearchQuery query, int offset, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("q", query.value())
+                .addValue("offset", Math.max(0, offset))
+                .addValue("limit", Math.max(1, Math.min(limit, 500)));
+        String where;
+        if (query instanceof SearchQuery.ByText text) {
+            if (text.isShort()) {
+                where = "lower(taobao_id) = :q OR name_grams(name) @> ARRAY[CAST(:q AS text)]";
+            } else {
+                params.addValue("pattern", "%" + escapeLike(text.text()) + "%");
+                where = "lower(taobao_id) = :q OR lower(name) LIKE :pattern";
+            }
+        } else {
+            where = exactColumn(query) + " = :q";
+        }
+        return jdbc.query(COLUMNS + "WHERE " + where + " ORDER BY id LIMIT :limit OFFSET :offset", params, SUMMARY);
+    }
+
+    /** The indexed expression an exact query compares with; fails for input that is not searchable. */
+    private static String exactColumn(SearchQuery query) {
+        if (query instanceof SearchQuery.ById) {
+            return "id";
+        } else if (query instanceof SearchQuery.ByPhone) {
+            return "phone";
+        } else if (query instanceof SearchQuery.ByEmail) {
+            return "lower(email)";
+        } else if (query instanceof SearchQuery.ByText) {
+            return "lower(taobao_id)";
+        }
+        throw new IllegalArgumentException("not a searchable query: " + query);
+    }
+
+    /** LIKE treats % and _ as wildcards; searched literally they must be escaped (default escape: \). */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

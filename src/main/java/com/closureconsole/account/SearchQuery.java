@@ -1,0 +1,136 @@
+package com.closureconsole.account;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+
+/**
+ * What an agent typed into the search field, understood as one kind of search. Parsing never
+ * fails with an exception: input that cannot be searched becomes {@link Invalid} with the reason.
+ */
+public sealed interface SearchQuery {
+
+    /** The normalised value searched for. */
+    default String value() {
+        return "";
+    }
+
+    /** The query as the audit keeps it: personal data masked. */
+    default String masked() {
+        return value();
+    }
+
+    int MAX_LENGTH = 200;
+    String DEFAULT_REGION = "CN";
+
+    /** The 16-digit account id, starting 2088. */
+    record ById(String accountId) implements SearchQuery {
+        @Override
+        public String value() {
+            return accountId;
+        }
+    }
+
+    /** A phone number, normalised to E.164. */
+    record ByPhone(String e164) implements SearchQuery {
+        @Override
+        public String value() {
+            return e164;
+        }
+
+        @Override
+        public String masked() {
+            return Masking.phone(e164);
+        }
+    }
+
+    /** An email address, lower-cased. */
+    record ByEmail(String email) implements SearchQuery {
+        @Override
+        public String value() {
+            return email;
+        }
+
+        @Override
+        public String masked() {
+            return Masking.email(email);
+        }
+    }
+
+    /** Text: a fragment of a name (Chinese or Latin) or a linked Taobao id, lower-cased. */
+    record ByText(String text) implements SearchQuery {
+
+        @Override
+        public String value() {
+            return text;
+        }
+
+        @Override
+        public String masked() {
+            return Masking.name(text);
+        }
+
+        /** Fragments of one or two characters need the name-pieces index; longer ones use trigrams. */
+        public boolean isShort() {
+            return text.codePointCount(0, text.length()) <= 2;
+        }
+    }
+
+    /** Input that is not searched, with the reason to show beside the field. */
+    record Invalid(Reason reason) implements SearchQuery {
+    }
+
+    /** Why input is not searched. */
+    enum Reason {
+        EMPTY, TOO_LONG, MEANINGLESS, INCOMPLETE_NUMBER, MALFORMED_EMAIL
+    }
+
+    /** Reads what was typed. */
+    static SearchQuery parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return new Invalid(Reason.EMPTY);
+        }
+        String input = raw.strip().replaceAll("\\s+", " ");
+        if (input.length() > MAX_LENGTH) {
+            return new Invalid(Reason.TOO_LONG);
+        }
+        if (input.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return new Invalid(Reason.MEANINGLESS);
+        }
+        if (input.matches("2088\\d{12}")) {
+            return new ById(input);
+        }
+        if (input.contains("@")) {
+            return input.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+                    ? new ByEmail(input.toLowerCase(Locale.ROOT))
+                    : new Invalid(Reason.MALFORMED_EMAIL);
+        }
+        Optional<String> phone = phone(input);
+        if (phone.isPresent()) {
+            return new ByPhone(phone.get());
+        }
+        if (input.matches("[+(\\d][\\d\\s()+.-]*")) {
+            // Digits that are neither a whole account id nor a valid phone number find nothing useful.
+            return new Invalid(Reason.INCOMPLETE_NUMBER);
+        }
+        return new ByText(input.toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<String> phone(String input) {
+        if (!input.matches("[+(\\d][\\d\\s().-]{6,24}")) {
+            return Optional.empty();
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            Phonenumber.PhoneNumber number = util.parse(input, DEFAULT_REGION);
+            return util.isValidNumber(number)
+                    ? Optional.of(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+}

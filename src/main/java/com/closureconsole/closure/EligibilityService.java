@@ -1,0 +1,141 @@
+package com.closureconsole.closure;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.closureconsole.account.AccountFacts;
+import com.closureconsole.account.AccountStatus;
+import com.closureconsole.account.Money;
+import com.closureconsole.account.WalletFactsReader;
+import com.closureconsole.audit.AuditAction;
+import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.closure.conditions.Blocker;
+import com.closureconsole.closure.conditions.BlockingObject;
+import com.closureconsole.closure.conditions.ClosureCondition;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluates the pre-checks and every one of the ten closure conditions for an account, reporting
+ * all blockers at once. Reading an account's facts takes a fixed number of statements.
+ */
+@Service
+public class EligibilityService {
+
+    private final WalletFactsReader facts;
+    private final List<ClosureCondition> conditions;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    EligibilityService(WalletFactsReader facts, List<ClosureCondition> conditions, Clock clock,
+                       ApplicationEventPublisher events) {
+        this.facts = facts;
+        this.conditions = conditions.stream().sorted(Comparator.comparing(ClosureCondition::code)).toList();
+        this.clock = clock;
+        this.events = events;
+        if (this.conditions.size() != com.closureconsole.closure.conditions.ConditionCode.values().length) {
+            throw new IllegalStateException("expected one condition per code, found " + this.conditions.size());
+        }
+    }
+
+    /** Checks the account now and records the check, its result and its figures in the audit. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    public EligibilityReport check(String accountId) {
+        EligibilityReport report = evaluate(accountId, facts.read(accountId), clock.instant());
+        events.publishEvent(AuditEvent.of(AuditAction.ELIGIBILITY_CHECK,
+                report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : accountId,
+                report.closable() ? AuditOutcome.SUCCESS : AuditOutcome.BLOCKED, auditDetails(report)));
+        return report;
+    }
+
+    /** The number of blocking conditions of each listed account (for result lists; not audited). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    public Map<String, Integer> blockerCounts(Collection<String> accountIds) {
+        Instant now = clock.instant();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        facts.readAll(accountIds).forEach((id, f) -> counts.put(id, evaluate(id, Optional.of(f), now).blockers().size()));
+        return counts;
+    }
+
+    /** The pure evaluation: pre-checks first, then each condition. */
+    EligibilityReport evaluate(String accountId, Optional<AccountFacts> maybeFacts, Instant now) {
+        if (maybeFacts.isEmpty()) {
+            return new EligibilityReport(accountId, now, PreCheck.ACCOUNT_EXISTS, List.of());
+        }
+        AccountFacts account = maybeFacts.get();
+        PreCheck failed = failedPreCheck(account);
+        if (failed != null) {
+            return new EligibilityReport(accountId, now, failed, List.of());
+        }
+        List<EligibilityReport.ConditionResult> results = new ArrayList<>();
+        for (ClosureCondition condition : conditions) {
+            results.add(new EligibilityReport.ConditionResult(condition.code(),
+                    condition.evaluate(account, now).orElse(null)));
+        }
+        return new EligibilityReport(accountId, now, null, results);
+    }
+
+    static PreCheck failedPreCheck(AccountFacts account) {
+        if (account.status() == AccountStatus.CLOSED) {
+            return PreCheck.NOT_CLOSED;
+        }
+        if (account.status() == AccountStatus.CLOSING) {
+            return PreCheck.NOT_CLOSING;
+        }
+        if (account.status() == AccountStatus.NOT_ACTIVATED || account.activatedAt() == null) {
+            return PreCheck.ACTIVATED;
+        }
+        if (account.status() == AccountStatus.FROZEN) {
+            return PreCheck.NOT_FROZEN;
+        }
+        return null;
+    }
+
+    /** The details an auditor needs to reconstruct the decision: which conditions blocked, with figures. */
+    static Map<String, Object> auditDetails(EligibilityReport report) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("closable", report.closable());
+        details.put("failedPreCheck", report.failedPreCheck() == null ? null : report.failedPreCheck().name());
+        List<Map<String, Object>> blockers = new ArrayList<>();
+        for (Blocker blocker : report.blockers()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("code", blocker.code().name());
+            List<Map<String, Object>> objects = new ArrayList<>();
+            for (BlockingObject object : blocker.objects()) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("kind", object.kind());
+                object.figures().forEach((name, value) -> figures.put(name, plain(value)));
+                objects.add(figures);
+            }
+            entry.put("objects", objects);
+            entry.put("liftsAt", blocker.liftsAt() == null ? null : blocker.liftsAt().toString());
+            blockers.add(entry);
+        }
+        details.put("blockers", blockers);
+        return details;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Money money) {
+            return money.amount().toPlainString() + " " + money.currency().getCurrencyCode();
+        }
+        if (value instanceof TemporalAccessor || value instanceof BigDecimal) {
+            return value.toString();
+        }
+        return value;
+    }
+}

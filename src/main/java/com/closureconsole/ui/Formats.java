@@ -1,0 +1,89 @@
+package com.closureconsole.ui;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import com.closureconsole.account.Money;
+import com.closureconsole.ui.i18n.Translations;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Numbers, money and moments in the agent's language and time zone ({@code closure.ui.time-zone},
+ * Beijing time by default): {@code ¥12.50} / {@code 12.50 元}, dates in the locale's format, and
+ * "in 21 h 40 min" for what lifts soon. The UTC moment stays available underneath.
+ */
+@Component
+public class Formats {
+
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Translations translations;
+
+    Formats(@Value("${closure.ui.time-zone:Asia/Shanghai}") String zone, Clock clock, Translations translations) {
+        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.translations = translations;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public String money(Money money, Locale locale) {
+        NumberFormat number = NumberFormat.getNumberInstance(Translations.supported(locale));
+        number.setMinimumFractionDigits(money.currency().getDefaultFractionDigits());
+        number.setMaximumFractionDigits(money.currency().getDefaultFractionDigits());
+        String amount = number.format(money.amount());
+        if ("CNY".equals(money.currency().getCurrencyCode())) {
+            return translations.getTranslation("format.money.cny", locale, amount);
+        }
+        return amount + " " + money.currency().getCurrencyCode();
+    }
+
+    public String number(long value, Locale locale) {
+        return NumberFormat.getIntegerInstance(Translations.supported(locale)).format(value);
+    }
+
+    /** Date and time in the agent's time zone, e.g. {@code 2026年11月26日 21:32} or {@code Nov 26, 2026, 9:32 PM}. */
+    public String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Translations.supported(locale)).withZone(zone).format(instant);
+    }
+
+    public String date(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Translations.supported(locale)).withZone(zone).format(instant);
+    }
+
+    /** How long until {@code instant}, e.g. "in 21 h 40 min" or "in 364 days". */
+    public String fromNow(Instant instant, Locale locale) {
+        Duration left = Duration.between(clock.instant(), instant);
+        if (left.isNegative() || left.isZero()) {
+            return translations.getTranslation("format.now", locale);
+        }
+        if (left.toDays() >= 2) {
+            return translations.getTranslation("format.inDays", locale, left.toDays());
+        }
+        long totalMinutes = (left.getSeconds() + 59) / 60;
+        return translations.getTranslation("format.inHours", locale, totalMinutes / 60, totalMinutes % 60);
+    }
+
+    /** Whether {@code instant} is within the next two days: soon enough to show as "lifts soon". */
+    public boolean soon(Instant instant) {
+        Duration left = Duration.between(clock.instant(), instant);
+        return !left.isNegative() && left.toDays() < 2;
+    }
+}

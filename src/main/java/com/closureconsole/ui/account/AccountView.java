@@ -1,0 +1,136 @@
+package com.closureconsole.ui.account;
+
+import com.closureconsole.account.AccountDirectory;
+import com.closureconsole.account.AccountProfile;
+import com.closureconsole.closure.EligibilityReport;
+import com.closureconsole.closure.EligibilityService;
+import com.closureconsole.ui.Formats;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * One account: header with masked profile and badges, the verdict line, the pre-checks and the ten
+ * conditions, and the start of a closure when nothing blocks.
+ */
+@Route("accounts/:accountId")
+@PermitAll
+public class AccountView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String ACCOUNT_ID = "accountId";
+
+    final H2 title = new H2();
+    final Span name = new Span();
+    final Span phone = new Span();
+    final Span email = new Span();
+    final Span taobao = new Span();
+    final Button reveal = new Button();
+    final Paragraph notFound = new Paragraph();
+    final Div profile = new Div();
+    final EligibilityPanel eligibilityPanel;
+
+    private final AccountDirectory directory;
+    private final EligibilityService eligibility;
+    private final Formats formats;
+    private String accountId = "";
+
+    public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats) {
+        this.directory = directory;
+        this.eligibility = eligibility;
+        this.formats = formats;
+        this.eligibilityPanel = new EligibilityPanel(formats);
+        setId("account-view");
+        addClassName("account-view");
+
+        notFound.setId("account-not-found");
+        notFound.setVisible(false);
+        name.setId("profile-name");
+        phone.setId("profile-phone");
+        email.setId("profile-email");
+        taobao.setId("profile-taobao");
+        reveal.setId("reveal-personal-data");
+        reveal.setText(getTranslation("account.reveal"));
+        reveal.setIcon(VaadinIcon.EYE.create());
+        reveal.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        reveal.addClickListener(e -> new RevealDialog(accountId, directory, this::showRevealed).open());
+        profile.addClassName("account-profile");
+        add(title, notFound, profile, eligibilityPanel);
+    }
+
+    static RouteParameters parameters(String accountId) {
+        return new RouteParameters(ACCOUNT_ID, accountId);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        accountId = event.getRouteParameters().get(ACCOUNT_ID).orElse("").strip();
+        title.setText(getTranslation("account.title", accountId));
+        if (!accountId.matches("2088\\d{12}")) {
+            showNotFound(getTranslation("account.invalidId", accountId));
+            return;
+        }
+        directory.open(accountId).ifPresentOrElse(this::show,
+                () -> showNotFound(getTranslation("account.notFound", accountId)));
+    }
+
+    private void show(AccountProfile account) {
+        notFound.setVisible(false);
+        name.setText(account.maskedName());
+        phone.setText(account.maskedPhone());
+        email.setText(account.hasEmail() ? account.maskedEmail() : getTranslation("account.noEmail"));
+        taobao.setText(account.taobaoId() == null ? getTranslation("account.taobao.none")
+                : getTranslation(Boolean.TRUE.equals(account.taobaoClosable()) ? "account.taobao.closable"
+                        : "account.taobao.notClosable", account.taobaoId()));
+        HorizontalLayout badges = new HorizontalLayout(AccountBadges.status(account.status()),
+                AccountBadges.identity(account.identityType()));
+        badges.setSpacing(true);
+        profile.removeAll();
+        profile.add(badges,
+                field("account.field.name", name), field("account.field.phone", phone),
+                field("account.field.email", email), field("account.field.taobao", taobao),
+                field("account.field.registered", new Span(formats.date(account.registeredAt(), getLocale()))),
+                reveal);
+        EligibilityReport report = eligibility.check(accountId);
+        eligibilityPanel.show(report);
+    }
+
+    private Div field(String labelKey, com.vaadin.flow.component.Component value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("field-label");
+        Div field = new Div(label, value);
+        field.addClassName("profile-field");
+        return field;
+    }
+
+    private void showRevealed(com.closureconsole.account.PersonalData data) {
+        name.setText(data.name());
+        phone.setText(data.phone());
+        email.setText(data.email() == null ? getTranslation("account.noEmail") : data.email());
+        reveal.setEnabled(false);
+        reveal.setText(getTranslation("account.revealed"));
+    }
+
+    private void showNotFound(String message) {
+        notFound.setText(message);
+        notFound.setVisible(true);
+        profile.setVisible(false);
+        eligibilityPanel.setVisible(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.title", accountId) + " · " + getTranslation("app.name");
+    }
+}

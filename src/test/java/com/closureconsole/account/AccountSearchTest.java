@@ -1,0 +1,122 @@
+package com.closureconsole.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.closureconsole.ConsoleTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@ConsoleTest
+@WithMockUser(username = "agent1", roles = "AGENT")
+class AccountSearchTest {
+
+    @Autowired
+    AccountSearch search;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    com.closureconsole.TestAccounts accounts;
+
+    private List<String> ids(String typed) {
+        return search.page(search.parse(typed), 0, 50).stream().map(AccountSummary::accountId).toList();
+    }
+
+    @Test
+    void finds_by_id_phone_email_name_and_taobao_id() {
+        assertThat(ids("2088000000000001")).containsExactly("2088000000000001");
+        assertThat(ids("138-0013-8001")).containsExactly("2088000000000001");
+        assertThat(ids("ZHANG.WEI@example.com")).containsExactly("2088000000000001");
+        assertThat(ids("张伟")).contains("2088000000000001");
+        assertThat(ids("伟")).contains("2088000000000001");
+        assertThat(ids("emily")).containsExactly("2088000000000020");
+        assertThat(ids("EMILY CH")).containsExactly("2088000000000020");
+        assertThat(ids("li na")).containsExactly("2088000000000003");
+        assertThat(ids("TB_GUOMIN")).containsExactly("2088000000000016");
+    }
+
+    @Test
+    void an_exact_query_names_its_one_account() {
+        assertThat(search.start(search.parse("+86 138 0013 8016"))).contains("2088000000000016");
+        assertThat(search.start(search.parse("tb_guomin"))).contains("2088000000000016");
+        assertThat(search.start(search.parse("张伟"))).isEmpty();
+    }
+
+    @Test
+    void like_wildcards_are_searched_literally() {
+        assertThat(ids("%%a")).isEmpty();
+        assertThat(ids("张_")).isEmpty();
+        assertThat(ids("a%b")).isEmpty();
+    }
+
+    @Test
+    void results_come_a_page_at_a_time_in_id_order() {
+        for (int i = 0; i < 5; i++) {
+            accounts.create("分页测试" + i, null, null, null);
+        }
+        List<String> all = ids("分页测试");
+        List<String> second = search.page(search.parse("分页测试"), 2, 2).stream().map(AccountSummary::accountId).toList();
+        assertThat(all.size()).isGreaterThan(4);
+        assertThat(second).containsExactlyElementsOf(all.subList(2, 4));
+    }
+
+    @Test
+    void personal_data_in_results_is_masked() {
+        AccountSummary row = search.page(search.parse("2088000000000001"), 0, 1).get(0);
+        assertThat(row.maskedName()).isEqualTo("*伟");
+        assertThat(row.maskedPhone()).isEqualTo("138****8001");
+        assertThat(row.maskedEmail()).isEqualTo("z***@example.com");
+    }
+
+    @Test
+    void one_and_two_chinese_characters_use_the_name_pieces_index() {
+        assertThat(plan("SELECT id FROM account WHERE name_grams(name) @> ARRAY['伟'::text]"))
+                .contains("account_name_grams");
+        assertThat(plan("SELECT id FROM account WHERE name_grams(name) @> ARRAY['张伟'::text]"))
+                .contains("account_name_grams");
+    }
+
+    @Test
+    void longer_fragments_use_the_trigram_index_for_chinese_and_latin() {
+        assertThat(plan("SELECT id FROM account WHERE lower(name) LIKE '%张伟明%'")).contains("account_name_trgm");
+        assertThat(plan("SELECT id FROM account WHERE lower(name) LIKE '%emily%'")).contains("account_name_trgm");
+    }
+
+    @Test
+    void exact_lookups_use_their_indexes() {
+        assertThat(plan("SELECT id FROM account WHERE phone = '+8613800138001'")).contains("account_phone");
+        assertThat(plan("SELECT id FROM account WHERE lower(email) = 'a@b.c'")).contains("account_email_lower");
+        assertThat(plan("SELECT id FROM account WHERE lower(taobao_id) = 'tb'")).contains("account_taobao_lower");
+    }
+
+    @Test
+    void chinese_text_is_indexed_by_pg_trgm_under_this_locale() {
+        assertThat(jdbc.queryForObject("SELECT cardinality(show_trgm('张伟明'))", Integer.class)).isGreaterThan(0);
+    }
+
+    @Test
+    @WithMockUser(username = "nobody", roles = "GUEST")
+    void a_user_without_a_console_role_cannot_search() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.page(search.parse("张伟"), 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** The plan PostgreSQL picks when a sequential scan is made unattractive (the demo table is tiny). */
+    private String plan(String sql) {
+        return transactions.execute(status -> {
+            jdbc.execute("SET LOCAL enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("EXPLAIN " + sql, String.class));
+        });
+    }
+}

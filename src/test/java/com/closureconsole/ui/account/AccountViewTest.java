@@ -1,0 +1,117 @@
+package com.closureconsole.ui.account;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.closureconsole.ui.KaribuTest;
+import com.closureconsole.ui.i18n.Translations;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccountViewTest extends KaribuTest {
+
+    @BeforeEach
+    void signIn() {
+        login("agent1", "AGENT");
+    }
+
+    private AccountView open(String accountId) {
+        UI.getCurrent().navigate("accounts/" + accountId);
+        return _get(AccountView.class);
+    }
+
+    private String text(com.vaadin.flow.component.Component component) {
+        return component.getElement().getTextRecursively();
+    }
+
+    @Test
+    void a_closable_account_says_so_first() {
+        AccountView view = open("2088000000000001");
+        assertThat(view.eligibilityPanel.verdict.getText()).isEqualTo("Can be closed.");
+        assertThat(view.name.getText()).isEqualTo("*伟");
+        assertThat(view.phone.getText()).isEqualTo("138****8001");
+        assertThat(view.eligibilityPanel.conditions.getChildren()).hasSize(10)
+                .allSatisfy(c -> assertThat(c.getClassNames()).contains("passed"));
+    }
+
+    @Test
+    void the_multi_blocker_account_shows_every_blocker_with_figures_and_remedies() {
+        AccountView view = open("2088000000000014");
+        EligibilityPanel panel = view.eligibilityPanel;
+        assertThat(panel.verdict.getText()).isEqualTo("Cannot be closed yet: 4 things to do.");
+        var blocking = panel.conditions.getChildren().filter(Details.class::isInstance).map(Details.class::cast).toList();
+        assertThat(blocking).extracting(d -> d.getId().orElseThrow()).containsExactly(
+                "condition-BALANCE_NOT_ZERO", "condition-YUEBAO_NOT_EMPTY", "condition-HUABEI_OPEN",
+                "condition-DISPUTE_OR_RESTRICTION");
+        assertThat(blocking).allSatisfy(d -> assertThat(d.isOpened()).isTrue());
+        assertThat(text(blocking.get(0))).contains("Wallet balance: ¥88.00").contains("Withdraw, spend or transfer")
+                .contains("BALANCE_NOT_ZERO").contains("the customer has to act");
+        assertThat(text(blocking.get(1))).contains("¥500.00").contains("T+1");
+        assertThat(text(blocking.get(3))).contains("Open dispute on trade T001420260001");
+        assertThat(panel.conditions.getChildren().filter(Div.class::isInstance)).hasSize(6);
+    }
+
+    @Test
+    void a_withdrawal_blocker_says_when_it_lifts() {
+        AccountView view = open("2088000000000006");
+        Details blocker = (Details) view.eligibilityPanel.conditions.getChildren()
+                .filter(Details.class::isInstance).findFirst().orElseThrow();
+        assertThat(blocker.getClassNames()).contains("lifts-soon");
+        assertThat(text(blocker)).containsPattern("Lifts by itself in 2[12] h \\d+ min");
+    }
+
+    @Test
+    void a_merchant_contract_lifts_at_its_end_date() {
+        AccountView view = open("2088000000000012");
+        assertThat(text(view.eligibilityPanel.conditions)).containsPattern("Lifts by itself in 36[45] days");
+    }
+
+    @Test
+    void a_never_activated_account_is_refused_before_the_conditions() {
+        AccountView view = open("2088000000000017");
+        assertThat(view.eligibilityPanel.verdict.getText()).contains("never activated");
+        assertThat(view.eligibilityPanel.conditions.isVisible()).isFalse();
+    }
+
+    @Test
+    void a_closed_account_is_refused_with_its_own_message() {
+        AccountView view = open("2088000000000018");
+        assertThat(view.eligibilityPanel.verdict.getText()).contains("already closed");
+    }
+
+    @Test
+    void an_unknown_or_malformed_id_gets_a_clear_message() {
+        AccountView view = open("2088999999999999");
+        assertThat(view.notFound.getText()).contains("There is no account 2088999999999999");
+        view = open("not-an-id");
+        assertThat(view.notFound.getText()).contains("is not an account id");
+    }
+
+    @Test
+    void revealing_personal_data_needs_a_reason_and_shows_the_full_data() {
+        AccountView view = open("2088000000000001");
+        ButtonKt._click(view.reveal);
+        RevealDialog dialog = _get(RevealDialog.class);
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        assertThat(view.name.getText()).isEqualTo("*伟");
+
+        dialog.reason.setValue("IDENTITY_CHECK");
+        ButtonKt._click(dialog.confirm);
+        assertThat(view.name.getText()).isEqualTo("张伟");
+        assertThat(view.phone.getText()).isEqualTo("+8613800138001");
+        assertThat(view.email.getText()).isEqualTo("zhang.wei@example.com");
+    }
+
+    @Test
+    void the_panel_speaks_chinese_with_money_in_yuan() {
+        useLocale(Translations.CHINESE);
+        AccountView view = open("2088000000000002");
+        assertThat(view.eligibilityPanel.verdict.getText()).isEqualTo("暂不能注销：还有 1 项需要处理。");
+        assertThat(text(view.eligibilityPanel.conditions)).contains("账户余额：12.50 元");
+    }
+}
