@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({StatementCounter.class, TestAccounts.class})
+@Import({StatementCounter.class, TestAccounts.class, TestMail.class})
 public @interface ConsoleTest {
 }

@@ -54,11 +54,26 @@ public class EligibilityService {
     @Transactional
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
     public EligibilityReport check(String accountId) {
-        EligibilityReport report = evaluate(accountId, facts.read(accountId), clock.instant());
-        events.publishEvent(AuditEvent.of(AuditAction.ELIGIBILITY_CHECK,
+        return check(accountId, null);
+    }
+
+    /** As {@link #check(String)}, as one step of the closure flow {@code correlationId}. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    public EligibilityReport check(String accountId, java.util.UUID correlationId) {
+        EligibilityReport report = evaluate(accountId, facts.read(accountId), clock.instant(), false);
+        events.publishEvent(new AuditEvent(AuditAction.ELIGIBILITY_CHECK,
                 report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : accountId,
-                report.closable() ? AuditOutcome.SUCCESS : AuditOutcome.BLOCKED, auditDetails(report)));
+                report.closable() ? AuditOutcome.SUCCESS : AuditOutcome.BLOCKED, auditDetails(report), correlationId));
         return report;
+    }
+
+    /**
+     * The check again, inside a closure decision that holds the account row: with
+     * {@code ownClosureInFlight}, the account being CLOSING because of this very request passes.
+     */
+    EligibilityReport recheck(String accountId, boolean ownClosureInFlight) {
+        return evaluate(accountId, facts.read(accountId), clock.instant(), ownClosureInFlight);
     }
 
     /** The number of blocking conditions of each listed account (for result lists; not audited). */
@@ -67,17 +82,17 @@ public class EligibilityService {
     public Map<String, Integer> blockerCounts(Collection<String> accountIds) {
         Instant now = clock.instant();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        facts.readAll(accountIds).forEach((id, f) -> counts.put(id, evaluate(id, Optional.of(f), now).blockers().size()));
+        facts.readAll(accountIds).forEach((id, f) -> counts.put(id, evaluate(id, Optional.of(f), now, false).blockers().size()));
         return counts;
     }
 
     /** The pure evaluation: pre-checks first, then each condition. */
-    EligibilityReport evaluate(String accountId, Optional<AccountFacts> maybeFacts, Instant now) {
+    EligibilityReport evaluate(String accountId, Optional<AccountFacts> maybeFacts, Instant now, boolean ownClosureInFlight) {
         if (maybeFacts.isEmpty()) {
             return new EligibilityReport(accountId, now, PreCheck.ACCOUNT_EXISTS, List.of());
         }
         AccountFacts account = maybeFacts.get();
-        PreCheck failed = failedPreCheck(account);
+        PreCheck failed = failedPreCheck(account, ownClosureInFlight);
         if (failed != null) {
             return new EligibilityReport(accountId, now, failed, List.of());
         }
@@ -89,11 +104,11 @@ public class EligibilityService {
         return new EligibilityReport(accountId, now, null, results);
     }
 
-    static PreCheck failedPreCheck(AccountFacts account) {
+    static PreCheck failedPreCheck(AccountFacts account, boolean ownClosureInFlight) {
         if (account.status() == AccountStatus.CLOSED) {
             return PreCheck.NOT_CLOSED;
         }
-        if (account.status() == AccountStatus.CLOSING) {
+        if (account.status() == AccountStatus.CLOSING && !ownClosureInFlight) {
             return PreCheck.NOT_CLOSING;
         }
         if (account.status() == AccountStatus.NOT_ACTIVATED || account.activatedAt() == null) {

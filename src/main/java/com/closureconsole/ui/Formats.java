@@ -81,6 +81,16 @@ public class Formats {
         return translations.getTranslation("format.inHours", locale, totalMinutes / 60, totalMinutes % 60);
     }
 
+    /** How long ago {@code instant} was, e.g. "3 h 5 min ago" or "2 days ago". */
+    public String age(Instant instant, Locale locale) {
+        Duration age = Duration.between(instant, clock.instant());
+        if (age.toDays() >= 2) {
+            return translations.getTranslation("format.daysAgo", locale, age.toDays());
+        }
+        long minutes = Math.max(0, age.toMinutes());
+        return translations.getTranslation("format.hoursAgo", locale, minutes / 60, minutes % 60);
+    }
+
     /** Whether {@code instant} is within the next two days: soon enough to show as "lifts soon". */
     public boolean soon(Instant instant) {
         Duration left = Duration.between(clock.instant(), instant);

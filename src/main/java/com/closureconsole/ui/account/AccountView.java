@@ -3,8 +3,14 @@ package com.closureconsole.ui.account;
 import com.closureconsole.account.AccountDirectory;
 import com.closureconsole.account.AccountProfile;
 import com.closureconsole.closure.EligibilityReport;
+import com.closureconsole.closure.ClosureRequestView;
+import com.closureconsole.closure.ClosureWorkflow;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
+import com.closureconsole.ui.closure.ClosureRequestsGrid;
+import com.closureconsole.ui.closure.StartClosureDialog;
+import java.util.List;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,16 +46,24 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     final Paragraph notFound = new Paragraph();
     final Div profile = new Div();
     final EligibilityPanel eligibilityPanel;
+    final Button startClosure = new Button();
+    final Span startClosureReason = new Span();
+    final ClosureRequestsGrid requests;
 
     private final AccountDirectory directory;
     private final EligibilityService eligibility;
     private final Formats formats;
+    private final ClosureWorkflow workflow;
     private String accountId = "";
+    private AccountProfile account;
 
-    public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats) {
+    public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
+                       ClosureWorkflow workflow, ClosureRequestsGrid requests) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.formats = formats;
+        this.workflow = workflow;
+        this.requests = requests;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
         addClassName("account-view");
@@ -66,7 +80,21 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         reveal.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         reveal.addClickListener(e -> new RevealDialog(accountId, directory, this::showRevealed).open());
         profile.addClassName("account-profile");
-        add(title, notFound, profile, eligibilityPanel);
+
+        startClosure.setId("start-closure");
+        startClosure.setText(getTranslation("account.startClosure"));
+        startClosure.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        startClosure.addClickListener(e -> new StartClosureDialog(accountId, account.identityType(), workflow, formats,
+                this::refresh).open());
+        startClosureReason.setId("start-closure-reason");
+        startClosureReason.addClassName("start-closure-reason");
+        HorizontalLayout actions = new HorizontalLayout(startClosure, startClosureReason);
+        actions.setAlignItems(Alignment.CENTER);
+
+        requests.setId("account-closure-requests");
+        requests.setAllRowsVisible(true);
+        add(title, notFound, profile, actions, eligibilityPanel, new com.vaadin.flow.component.html.H3(
+                getTranslation("account.requests")), requests);
     }
 
     static RouteParameters parameters(String accountId) {
@@ -85,7 +113,13 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 () -> showNotFound(getTranslation("account.notFound", accountId)));
     }
 
+    /** After a closure was submitted: the account's status and requests changed. */
+    private void refresh() {
+        directory.open(accountId).ifPresent(this::show);
+    }
+
     private void show(AccountProfile account) {
+        this.account = account;
         notFound.setVisible(false);
         name.setText(account.maskedName());
         phone.setText(account.maskedPhone());
@@ -104,6 +138,11 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 reveal);
         EligibilityReport report = eligibility.check(accountId);
         eligibilityPanel.show(report);
+        startClosure.setEnabled(report.closable());
+        startClosureReason.setText(report.closable() ? "" : getTranslation("account.startClosure.disabled"));
+        List<ClosureRequestView> history = workflow.forAccount(accountId);
+        requests.show(history);
+        requests.setVisible(!history.isEmpty());
     }
 
     private Div field(String labelKey, com.vaadin.flow.component.Component value) {
@@ -127,6 +166,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         notFound.setVisible(true);
         profile.setVisible(false);
         eligibilityPanel.setVisible(false);
+        startClosure.setVisible(false);
+        requests.setVisible(false);
     }
 
     @Override

@@ -1,0 +1,26 @@
+package com.closureconsole.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The record the recording senders keep of what they sent. */
+@Component
+class SentMessageLog {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SentMessageLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void record(Message message) {
+        jdbc.update("INSERT INTO sent_message (channel, recipient, subject, body, sent_at) VALUES (?, ?, ?, ?, ?)",
+                message.channel().name(), message.recipient(), message.subject(), message.body(),
+                Timestamp.from(clock.instant()));
+    }
+}

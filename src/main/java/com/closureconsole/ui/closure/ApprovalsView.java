@@ -1,0 +1,91 @@
+package com.closureconsole.ui.closure;
+
+import java.util.EnumSet;
+import java.util.function.Consumer;
+
+import com.closureconsole.closure.ClosureRequestView;
+import com.closureconsole.closure.ClosureState;
+import com.closureconsole.closure.ClosureWorkflow;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Supervisors approve or reject closures awaiting a second pair of eyes; never their own. */
+@Route("approvals")
+@Menu(title = "nav.approvals", order = 3, icon = "vaadin:check-square-o")
+@RolesAllowed("SUPERVISOR")
+public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
+
+    final ClosureRequestsGrid grid;
+    final Button approve = new Button();
+    final Button reject = new Button();
+    private final ClosureWorkflow workflow;
+
+    public ApprovalsView(ClosureRequestsGrid grid, ClosureWorkflow workflow) {
+        this.grid = grid;
+        this.workflow = workflow;
+        setId("approvals-view");
+        setSizeFull();
+        grid.setId("approvals");
+        approve.setId("approve");
+        approve.setText(getTranslation("approvals.approve"));
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        reject.setId("reject");
+        reject.setText(getTranslation("approvals.reject"));
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        approve.addClickListener(e -> decide(false));
+        reject.addClickListener(e -> decide(true));
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            approve.setEnabled(e.getValue() != null);
+            reject.setEnabled(e.getValue() != null);
+        });
+        approve.setEnabled(false);
+        reject.setEnabled(false);
+        add(new H2(getTranslation("approvals.title")), new HorizontalLayout(approve, reject), grid);
+        refresh();
+    }
+
+    private void decide(boolean rejecting) {
+        ClosureRequestsGrid.Row row = grid.asSingleSelect().getValue();
+        if (row == null) {
+            return;
+        }
+        String accountId = row.request().accountId();
+        Consumer<String> action = reason -> run(() -> rejecting
+                ? workflow.reject(row.request().id(), reason) : workflow.approve(row.request().id(), reason));
+        new DecisionDialog(getTranslation(rejecting ? "approvals.reject.title" : "approvals.approve.title", accountId),
+                getTranslation(rejecting ? "approvals.reject.explain" : "approvals.approve.explain"),
+                getTranslation(rejecting ? "approvals.reject" : "approvals.approve"), rejecting, action).open();
+    }
+
+    private void run(java.util.function.Supplier<ClosureRequestView> decision) {
+        try {
+            ClosureRequestView result = decision.get();
+            Notification.show(getTranslation("approvals.done." + result.state(), result.accountId()))
+                    .addThemeVariants(result.state() == ClosureState.FAILED ? NotificationVariant.LUMO_ERROR
+                            : NotificationVariant.LUMO_SUCCESS);
+        } catch (ClosureWorkflow.SelfApprovalException e) {
+            Notification.show(getTranslation("approvals.selfApproval")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (IllegalStateException e) {
+            Notification.show(getTranslation("approvals.alreadyDecided")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        grid.show(workflow.recent(EnumSet.of(ClosureState.AWAITING_APPROVAL), 200));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("approvals.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,83 @@
+package com.closureconsole.ui.closure;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+
+import com.closureconsole.closure.ClosureState;
+import com.closureconsole.closure.ClosureWorkflow;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+/** The closure requests queue: state, age, initiator, notification; cancel within cooling-off. */
+@Route("closures")
+@Menu(title = "nav.closures", order = 2, icon = "vaadin:list")
+@PermitAll
+public class ClosureRequestsView extends VerticalLayout implements HasDynamicTitle {
+
+    final ClosureRequestsGrid grid;
+    final Button cancelRequest = new Button();
+    private final ClosureWorkflow workflow;
+    private final Clock clock;
+
+    public ClosureRequestsView(ClosureRequestsGrid grid, ClosureWorkflow workflow, Clock clock) {
+        this.grid = grid;
+        this.workflow = workflow;
+        this.clock = clock;
+        setId("closure-requests-view");
+        setSizeFull();
+        grid.setId("closure-requests");
+        cancelRequest.setId("cancel-request");
+        cancelRequest.setText(getTranslation("requests.cancel"));
+        cancelRequest.setEnabled(false);
+        cancelRequest.addClickListener(e -> selected().ifPresent(row -> new DecisionDialog(
+                getTranslation("requests.cancel.title", row.request().accountId()),
+                getTranslation("requests.cancel.explain"), getTranslation("requests.cancel"), false,
+                reason -> cancel(row, reason)).open()));
+        grid.asSingleSelect().addValueChangeListener(e -> cancelRequest.setEnabled(cancellable(e.getValue())));
+        add(new H2(getTranslation("requests.title")), new HorizontalLayout(cancelRequest), grid);
+        refresh();
+    }
+
+    private Optional<ClosureRequestsGrid.Row> selected() {
+        return Optional.ofNullable(grid.asSingleSelect().getValue());
+    }
+
+    private boolean cancellable(ClosureRequestsGrid.Row row) {
+        if (row == null) {
+            return false;
+        }
+        var request = row.request();
+        return request.state() == ClosureState.AWAITING_APPROVAL
+                || request.state() == ClosureState.COOLING_OFF && request.dueAt().isAfter(clock.instant());
+    }
+
+    private void cancel(ClosureRequestsGrid.Row row, String reason) {
+        try {
+            workflow.cancel(row.request().id(), reason);
+            Notification.show(getTranslation("requests.cancelled", row.request().accountId()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalStateException e) {
+            Notification.show(getTranslation("requests.cancel.tooLate"))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        grid.show(workflow.recent(EnumSet.noneOf(ClosureState.class), 200));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("requests.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,269 @@
+package com.closureconsole.closure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.closureconsole.ConsoleTest;
+import com.closureconsole.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@ConsoleTest
+@WithMockUser(username = "agent1", roles = "AGENT")
+class ClosureWorkflowTest {
+
+    @Autowired
+    ClosureWorkflow workflow;
+
+    @Autowired
+    ClosurePolicy policy;
+
+    @Autowired
+    ClosureCompletionJob job;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void defaultPolicies() {
+        policy.setApprovalRequired(false);
+        policy.setCoolingOff(Duration.ZERO);
+    }
+
+    static SubmitClosure command(String accountId) {
+        UUID flow = UUID.randomUUID();
+        return new SubmitClosure(flow, flow.toString(), accountId, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
+                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null);
+    }
+
+    private String status(String accountId) {
+        return jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, accountId);
+    }
+
+    private int requestCount(String accountId) {
+        return jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, accountId);
+    }
+
+    private String notificationChannel(String accountId) {
+        return jdbc.queryForObject("SELECT channel || ':' || status FROM notification WHERE account_id = ?", String.class, accountId);
+    }
+
+    @Test
+    void a_closable_account_with_email_is_closed_at_once_and_the_customer_emailed() {
+        String id = accounts.closable();
+        var result = (SubmissionResult.Submitted) workflow.submit(command(id));
+        assertThat(result.request().state()).isEqualTo(ClosureState.COMPLETED);
+        assertThat(result.request().initiatedBy()).isEqualTo("agent1");
+        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(notificationChannel(id)).isEqualTo("EMAIL:QUEUED");
+    }
+
+    @Test
+    void an_account_without_email_is_notified_by_sms() {
+        String id = accounts.closableWithoutEmail();
+        workflow.submit(command(id));
+        assertThat(notificationChannel(id)).isEqualTo("SMS:QUEUED");
+    }
+
+    @Test
+    void a_blocker_that_appeared_since_the_check_refuses_and_persists_nothing() {
+        String id = accounts.closable();
+        assertThat(workflow.preview(id, UUID.randomUUID()).report().closable()).isTrue();
+        accounts.setBalance(id, "0.01");
+        var result = workflow.submit(command(id));
+        assertThat(result).isInstanceOf(SubmissionResult.Refused.class);
+        assertThat(((SubmissionResult.Refused) result).report().blockingCodes())
+                .containsExactly(com.closureconsole.closure.conditions.ConditionCode.BALANCE_NOT_ZERO);
+        assertThat(requestCount(id)).isZero();
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE account_id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
+    void never_activated_and_closed_accounts_are_refused_with_their_own_reasons() {
+        var inactive = (SubmissionResult.Refused) workflow.submit(command("2088000000000017"));
+        var closed = (SubmissionResult.Refused) workflow.submit(command("2088000000000018"));
+        assertThat(inactive.report().failedPreCheck()).isEqualTo(PreCheck.ACTIVATED);
+        assertThat(closed.report().failedPreCheck()).isEqualTo(PreCheck.NOT_CLOSED);
+        assertThat(requestCount("2088000000000017") + requestCount("2088000000000018")).isZero();
+    }
+
+    @Test
+    void a_retried_submission_with_the_same_key_makes_no_second_request() {
+        String id = accounts.closable();
+        SubmitClosure command = command(id);
+        var first = (SubmissionResult.Submitted) workflow.submit(command);
+        var again = (SubmissionResult.Submitted) workflow.submit(command);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.request().id()).isEqualTo(first.request().id());
+        assertThat(requestCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void a_closable_linked_taobao_account_closes_with_it_and_another_is_unbound() {
+        String together = accounts.create("淘宝一起", "tb1@example.com", "tb_" + UUID.randomUUID().toString().substring(0, 8), true);
+        String unbound = accounts.create("淘宝解绑", "tb2@example.com", "tb_" + UUID.randomUUID().toString().substring(0, 8), false);
+        var first = (SubmissionResult.Submitted) workflow.submit(command(together));
+        var second = (SubmissionResult.Submitted) workflow.submit(command(unbound));
+        assertThat(first.request().taobaoOutcome()).isEqualTo(TaobaoOutcome.CLOSED_TOGETHER);
+        assertThat(second.request().taobaoOutcome()).isEqualTo(TaobaoOutcome.UNBOUND);
+        assertThat(jdbc.queryForObject("SELECT taobao_id FROM account WHERE id = ?", String.class, together)).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT taobao_id FROM account WHERE id = ?", String.class, unbound)).isNull();
+    }
+
+    @Test
+    void twenty_simultaneous_starts_make_exactly_one_request() throws Exception {
+        policy.setApprovalRequired(true);
+        String id = accounts.closable();
+        var auth = new UsernamePasswordAuthenticationToken("agent2", null, List.of(new SimpleGrantedAuthority("ROLE_AGENT")));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<SubmissionResult>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(pool.submit(() -> {
+                SecurityContextHolder.getContext().setAuthentication(auth);
+                start.await();
+                return workflow.submit(command(id));
+            }));
+        }
+        start.countDown();
+        List<SubmissionResult> outcomes = new ArrayList<>();
+        for (Future<SubmissionResult> f : results) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).filteredOn(SubmissionResult.Submitted.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(SubmissionResult.Refused.class::isInstance).hasSize(19)
+                .allSatisfy(r -> assertThat(((SubmissionResult.Refused) r).report().failedPreCheck()).isEqualTo(PreCheck.NOT_CLOSING));
+        assertThat(requestCount(id)).isEqualTo(1);
+        assertThat(status(id)).isEqualTo("CLOSING");
+    }
+
+    @Test
+    void approval_by_another_supervisor_closes_and_runs_the_checks_again() {
+        policy.setApprovalRequired(true);
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        assertThat(submitted.request().state()).isEqualTo(ClosureState.AWAITING_APPROVAL);
+        assertThat(status(id)).isEqualTo("CLOSING");
+
+        asSupervisor("supervisor1");
+        var approved = workflow.approve(submitted.request().id(), "ok");
+        assertThat(approved.state()).isEqualTo(ClosureState.COMPLETED);
+        assertThat(approved.decidedBy()).isEqualTo("supervisor1");
+        assertThat(status(id)).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void approval_fails_the_request_when_a_condition_blocks_by_then() {
+        policy.setApprovalRequired(true);
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        accounts.addPendingPayment(id);
+        asSupervisor("supervisor1");
+        var decided = workflow.approve(submitted.request().id(), null);
+        assertThat(decided.state()).isEqualTo(ClosureState.FAILED);
+        assertThat(decided.failureReason()).contains("TRANSACTION_IN_PROGRESS");
+        assertThat(status(id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void a_supervisor_cannot_approve_a_closure_they_started() {
+        policy.setApprovalRequired(true);
+        asSupervisor("supervisor1");
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        assertThatThrownBy(() -> workflow.approve(submitted.request().id(), null))
+                .isInstanceOf(ClosureWorkflow.SelfApprovalException.class);
+        assertThat(status(id)).isEqualTo("CLOSING");
+    }
+
+    @Test
+    void an_agent_cannot_approve() {
+        policy.setApprovalRequired(true);
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        assertThatThrownBy(() -> workflow.approve(submitted.request().id(), null))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void rejection_needs_a_reason_and_reopens_the_account() {
+        policy.setApprovalRequired(true);
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        asSupervisor("supervisor1");
+        assertThatThrownBy(() -> workflow.reject(submitted.request().id(), " ")).isInstanceOf(IllegalArgumentException.class);
+        var rejected = workflow.reject(submitted.request().id(), "customer called back");
+        assertThat(rejected.state()).isEqualTo(ClosureState.REJECTED);
+        assertThat(rejected.decisionReason()).isEqualTo("customer called back");
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        assertThat(notificationChannel(id)).isEqualTo("EMAIL:QUEUED");
+    }
+
+    @Test
+    void an_agent_cancels_within_the_cooling_off_window() {
+        policy.setCoolingOff(Duration.ofHours(24));
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
+        assertThat(status(id)).isEqualTo("CLOSING");
+        var cancelled = workflow.cancel(submitted.request().id(), "changed mind");
+        assertThat(cancelled.state()).isEqualTo(ClosureState.CANCELLED);
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        assertThatThrownBy(() -> workflow.cancel(submitted.request().id(), null)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void the_job_completes_requests_whose_cooling_off_has_ended() throws Exception {
+        policy.setCoolingOff(Duration.ofMillis(50));
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
+        Thread.sleep(100);
+        assertThat(job.completeDue()).isGreaterThanOrEqualTo(1);
+        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("SELECT state FROM closure_request WHERE account_id = ?", String.class, id))
+                .isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void bad_submissions_are_refused_before_anything_is_written() {
+        String id = accounts.closable();
+        SubmitClosure base = command(id);
+        assertThatThrownBy(() -> workflow.submit(new SubmitClosure(base.requestId(), base.idempotencyKey(), id,
+                VerificationMethod.REAL_NAME_ID_AND_SMS, false, base.confirmationVersion(), ClosureReason.NO_LONGER_USED, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> workflow.submit(new SubmitClosure(base.requestId(), base.idempotencyKey(), id,
+                VerificationMethod.SMS_CODE, true, base.confirmationVersion(), ClosureReason.NO_LONGER_USED, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> workflow.submit(new SubmitClosure(base.requestId(), base.idempotencyKey(), id,
+                VerificationMethod.REAL_NAME_ID_AND_SMS, true, base.confirmationVersion(), ClosureReason.OTHER, " ")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(requestCount(id)).isZero();
+        assertThat(status(id)).isEqualTo("ACTIVE");
+    }
+
+    private static void asSupervisor(String name) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(name, null,
+                List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"))));
+    }
+}

@@ -1,0 +1,114 @@
+package com.closureconsole.ui.closure;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.closureconsole.TestAccounts;
+import com.closureconsole.closure.ClosurePolicy;
+import com.closureconsole.closure.ClosureReason;
+import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.VerificationMethod;
+import com.closureconsole.ui.KaribuTest;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ApprovalsViewTest extends KaribuTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    ClosurePolicy policy;
+
+    @Autowired
+    ClosureWorkflow workflow;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void defaults() {
+        policy.setApprovalRequired(false);
+        policy.setCoolingOff(Duration.ZERO);
+    }
+
+    private String submitAs(String user, String role) {
+        login(user, role);
+        String id = accounts.closable();
+        UUID flow = UUID.randomUUID();
+        workflow.submit(new SubmitClosure(flow, flow.toString(), id, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
+                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null));
+        return id;
+    }
+
+    private void select(ApprovalsView view, String accountId) {
+        var rows = GridKt._fetch(view.grid, 0, 200);
+        var row = rows.stream().filter(r -> r.request().accountId().equals(accountId)).findFirst().orElseThrow();
+        view.grid.select(row);
+    }
+
+    @Test
+    void a_supervisor_rejects_with_a_reason() {
+        policy.setApprovalRequired(true);
+        String id = submitAs("agent1", "AGENT");
+        login("supervisor1", "SUPERVISOR");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView view = _get(ApprovalsView.class);
+        select(view, id);
+        ButtonKt._click(view.reject);
+        DecisionDialog dialog = _get(DecisionDialog.class);
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        dialog.reason.setValue("customer withdrew the request");
+        ButtonKt._click(dialog.confirm);
+        assertThat(jdbc.queryForObject("SELECT state || ':' || decision_reason FROM closure_request WHERE account_id = ?",
+                String.class, id)).isEqualTo("REJECTED:customer withdrew the request");
+        assertThat(GridKt._fetch(view.grid, 0, 200)).noneMatch(r -> r.request().accountId().equals(id));
+    }
+
+    @Test
+    void a_supervisor_cannot_approve_their_own_closure() {
+        policy.setApprovalRequired(true);
+        String id = submitAs("supervisor1", "SUPERVISOR");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView view = _get(ApprovalsView.class);
+        select(view, id);
+        ButtonKt._click(view.approve);
+        ButtonKt._click(_get(DecisionDialog.class).confirm);
+        assertThat(jdbc.queryForObject("SELECT state FROM closure_request WHERE account_id = ?", String.class, id))
+                .isEqualTo("AWAITING_APPROVAL");
+    }
+
+    @Test
+    void an_agent_cannot_open_approvals() {
+        login("agent1", "AGENT");
+        UI.getCurrent().navigate("approvals");
+        assertThat(_find(ApprovalsView.class)).isEmpty();
+    }
+
+    @Test
+    void an_agent_cancels_within_cooling_off_from_the_requests_view() {
+        policy.setCoolingOff(Duration.ofHours(1));
+        String id = submitAs("agent1", "AGENT");
+        UI.getCurrent().navigate("closures");
+        ClosureRequestsView view = _get(ClosureRequestsView.class);
+        var row = GridKt._fetch(view.grid, 0, 200).stream().filter(r -> r.request().accountId().equals(id)).findFirst().orElseThrow();
+        view.grid.select(row);
+        assertThat(view.cancelRequest.isEnabled()).isTrue();
+        ButtonKt._click(view.cancelRequest);
+        ButtonKt._click(_get(DecisionDialog.class).confirm);
+        assertThat(jdbc.queryForObject("SELECT state FROM closure_request WHERE account_id = ?", String.class, id))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("ACTIVE");
+    }
+}

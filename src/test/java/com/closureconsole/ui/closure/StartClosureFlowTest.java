@@ -1,0 +1,157 @@
+package com.closureconsole.ui.closure;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.closureconsole.TestAccounts;
+import com.closureconsole.closure.ClosureReason;
+import com.closureconsole.ui.KaribuTest;
+import com.closureconsole.ui.account.AccountView;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class StartClosureFlowTest extends KaribuTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void signIn() {
+        login("agent1", "AGENT");
+    }
+
+    private StartClosureDialog open(String accountId) {
+        UI.getCurrent().navigate("accounts/" + accountId);
+        Button start = _get(Button.class, spec -> spec.withId("start-closure"));
+        assertThat(start.isEnabled()).isTrue();
+        ButtonKt._click(start);
+        return _get(StartClosureDialog.class);
+    }
+
+    private String text(StartClosureDialog dialog) {
+        return dialog.body.getElement().getTextRecursively();
+    }
+
+    /** Walks verify → check → give up → reason, stopping before confirm. */
+    private void walkToConfirm(StartClosureDialog dialog) {
+        ButtonKt._click(dialog.next);
+        assertThat(dialog.message.getText()).contains("Tick the box");
+        dialog.verified.setValue(true);
+        ButtonKt._click(dialog.next);
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.CHECK);
+        assertThat(text(dialog)).contains("Can be closed.");
+        ButtonKt._click(dialog.next);
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.GIVE_UP);
+        ButtonKt._click(dialog.next);
+        assertThat(dialog.message.getText()).contains("must accept");
+        dialog.customerConfirms.setValue(true);
+        ButtonKt._click(dialog.next);
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.CONFIRM);
+    }
+
+    @Test
+    void an_account_with_email_is_closed_and_the_customer_emailed() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        walkToConfirm(dialog);
+        assertThat(text(dialog)).contains("Account " + id + " will be closed now").contains("by email");
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        dialog.reason.setValue(ClosureReason.NO_LONGER_USED);
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.RESULT);
+        assertThat(dialog.message.getText()).isEqualTo("Account " + id + " is closed. The customer is told by email.");
+        assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("SELECT verification_method || '/' || confirmation_version FROM closure_request WHERE account_id = ?",
+                String.class, id)).isEqualTo("REAL_NAME_ID_AND_SMS/2026-11-v1");
+    }
+
+    @Test
+    void an_account_without_email_is_told_by_sms() {
+        String id = accounts.closableWithoutEmail();
+        StartClosureDialog dialog = open(id);
+        walkToConfirm(dialog);
+        dialog.reason.setValue(ClosureReason.PRIVACY);
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.message.getText()).contains("is closed").contains("by SMS");
+    }
+
+    @Test
+    void a_blocked_account_cannot_start_and_the_check_step_shows_every_blocker() {
+        UI.getCurrent().navigate("accounts/2088000000000014");
+        assertThat(_get(Button.class, spec -> spec.withId("start-closure")).isEnabled()).isFalse();
+        AccountView view = _get(AccountView.class);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("start-closure-reason")).getText())
+                .contains("nothing above blocks");
+        assertThat(view).isNotNull();
+    }
+
+    @Test
+    void the_flow_stops_at_the_check_for_an_account_that_became_blocked() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        accounts.setBalance(id, "5.00");
+        dialog.verified.setValue(true);
+        ButtonKt._click(dialog.next);
+        assertThat(text(dialog)).contains("Cannot be closed yet: 1 thing to do.").contains("Wallet balance: ¥5.00");
+        assertThat(dialog.next.isVisible()).isFalse();
+    }
+
+    @Test
+    void a_condition_that_appears_before_confirm_fails_the_second_check_and_saves_nothing() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        walkToConfirm(dialog);
+        accounts.addPendingPayment(id);
+        dialog.reason.setValue(ClosureReason.NO_LONGER_USED);
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.message.getText()).contains("Nothing was saved");
+        assertThat(text(dialog)).contains("No transaction in progress").contains("pending since");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void never_activated_and_closed_accounts_cannot_start_and_say_why() {
+        UI.getCurrent().navigate("accounts/2088000000000017");
+        assertThat(_get(Button.class, spec -> spec.withId("start-closure")).isEnabled()).isFalse();
+        assertThat(_get(AccountView.class).getElement().getTextRecursively()).contains("never activated");
+        UI.getCurrent().navigate("accounts/2088000000000018");
+        assertThat(_get(Button.class, spec -> spec.withId("start-closure")).isEnabled()).isFalse();
+        assertThat(_get(AccountView.class).getElement().getTextRecursively()).contains("already closed");
+    }
+
+    @Test
+    void the_linked_taobao_outcome_is_shown_before_confirming() {
+        String id = accounts.create("淘宝客户", "tb@example.com", "tb_flow" + System.nanoTime() % 100000, true);
+        StartClosureDialog dialog = open(id);
+        dialog.verified.setValue(true);
+        ButtonKt._click(dialog.next);
+        ButtonKt._click(dialog.next);
+        assertThat(text(dialog)).contains("meets its own conditions and will be closed together with it");
+        dialog.customerConfirms.setValue(true);
+        ButtonKt._click(dialog.next);
+        assertThat(text(dialog)).contains("will be closed together with it");
+    }
+
+    @Test
+    void back_returns_to_the_previous_step_and_cancel_writes_nothing() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        dialog.verified.setValue(true);
+        ButtonKt._click(dialog.next);
+        ButtonKt._click(dialog.back);
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.VERIFY);
+        ButtonKt._click(dialog.cancel);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
+    }
+}
