@@ -58,8 +58,7 @@ class SignInBrowserTest {
         }
     }
 
-    @Test
-    void agent_signs_in_through_the_real_sign_in_page_and_sees_the_home_view() {
+    private WebDriverWait signInAsAgent() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -69,7 +68,37 @@ class SignInBrowserTest {
         browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("demo123", Keys.ENTER);
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accounts-view")));
+        return wait;
+    }
+
+    @Test
+    void agent_signs_in_through_the_real_sign_in_page_and_sees_the_home_view() {
+        signInAsAgent();
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
         assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("Agent One");
+    }
+
+    @Test
+    void agent_searches_by_phone_with_enter_and_reads_the_verdict_first() {
+        WebDriverWait wait = signInAsAgent();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#account-search input")))
+                .sendKeys("138-0013-8014", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(browser.getCurrentUrl()).endsWith("/accounts/2088000000000014");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Cannot be closed yet: 4 things to do."));
+        assertThat(browser.findElement(By.id("start-closure")).getAttribute("disabled")).isNotNull();
+    }
+
+    @Test
+    void a_name_search_fills_the_lazy_results_grid_and_a_row_opens_the_account() {
+        WebDriverWait wait = signInAsAgent();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#account-search input")))
+                .sendKeys("Emily", Keys.ENTER);
+        By cell = By.xpath("//vaadin-grid-cell-content[text()='2088000000000020']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(cell));
+        assertThat(browser.findElements(By.xpath("//vaadin-grid-cell-content[text()='E**** C***']"))).isNotEmpty();
+        browser.findElement(cell).click();
+        wait.until(ExpectedConditions.urlContains("/accounts/2088000000000020"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Can be closed."));
     }
 }
