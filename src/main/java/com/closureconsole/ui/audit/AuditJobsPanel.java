@@ -100,6 +100,7 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
         if (current.isEmpty()) {
             return;
         }
+        download.setVisible(false);
         deleteExportFile();
         OutputStream out;
         try {
@@ -121,6 +122,7 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
         if (current.isEmpty()) {
             return;
         }
+        verifyResult.setVisible(false);
         run(integrity.start(current.get().from(), current.get().to()), "audit.verify.running", (ChainReport report) -> {
             verifyResult.setText(words(report));
             verifyResult.getElement().getThemeList().clear();
@@ -148,8 +150,6 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
         running = job;
         export.setEnabled(false);
         verify.setEnabled(false);
-        download.setVisible(false);
-        verifyResult.setVisible(false);
         progress.setVisible(true);
         progress.setIndeterminate(true);
         cancel.setVisible(true);
