@@ -182,6 +182,19 @@ class AuditViewTest extends KaribuTest {
     }
 
     @Test
+    void a_ready_export_stays_offered_while_a_verification_runs() throws Exception {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        _click(view.jobs.export);
+        awaitJobAndPoll(view);
+        _click(view.jobs.verify);
+        assertThat(view.jobs.download.isVisible()).isTrue();
+        awaitJobAndPoll(view);
+        assertThat(view.jobs.download.isVisible()).isTrue();
+        assertThat(view.jobs.verifyResult.isVisible()).isTrue();
+    }
+
+    @Test
     void verify_reports_its_finding_in_words() throws Exception {
         AuditView view = openAudit();
         _setValue(view.filters.from, LocalDateTime.ofInstant(start, view.filters.zone()));
