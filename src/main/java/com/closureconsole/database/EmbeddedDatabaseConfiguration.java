@@ -6,12 +6,12 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Configuration;
  * and survives restarts; left empty (as in the tests), it lives in a temporary folder that is
  * deleted on shutdown. The cluster always gets the {@code C.UTF-8} locale: under {@code C},
  * pg_trgm would index no Chinese text at all.
+ *
+ * <p>Flyway migrates as the cluster's superuser {@code postgres}, the owner of the schema; the
+ * application connects as {@code closure.embedded-database.app-user}, the role that migration
+ * V011 creates, which may only read and append audit entries.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -54,14 +58,23 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
+    /** The application's connections: the restricted role, not the owner. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres,
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseRoles roles,
                           @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("embedded");
-        return new HikariDataSource(config);
+        // Created unstarted: the role exists only once Flyway has migrated, before the first connection.
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+        dataSource.setUsername(roles.appUser());
+        dataSource.setPassword(roles.appPassword());
+        dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setPoolName("embedded");
+        return dataSource;
+    }
+
+    /** Migrations run as the superuser that owns the schema. */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgres postgres) {
+        return configuration -> configuration.dataSource(postgres.getPostgresDatabase());
     }
 }

@@ -1,0 +1,40 @@
+package com.closureconsole.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One recorded action, as a supervisor reads it.
+ *
+ * @param action      the name of an {@link AuditAction} (kept as text: the trail may hold actions
+ *                    this version does not know)
+ * @param detailsText the details as stored: JSON, in the publisher's order, personal data masked
+ * @param prevHash    the hash of the entry before it in the chain ({@code null} for the first)
+ * @param hash        this entry's hash
+ */
+public record AuditEntry(long id, Instant occurredAt, String actor, String actorRole, String clientAddress,
+                         String action, String accountId, AuditOutcome outcome, String detailsText,
+                         UUID correlationId, String prevHash, String hash) {
+
+    /** The details in their stored order; nested objects are maps, arrays lists, decimals exact. */
+    public Map<String, Object> details() {
+        return AuditDetailsJson.read(detailsText);
+    }
+
+    /** The action, when this version knows it. */
+    public Optional<AuditAction> knownAction() {
+        for (AuditAction known : AuditAction.values()) {
+            if (known.name().equals(action)) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The position right after this entry. */
+    public AuditCursor cursor() {
+        return new AuditCursor(occurredAt, id);
+    }
+}

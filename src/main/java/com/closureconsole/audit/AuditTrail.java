@@ -1,0 +1,50 @@
+package com.closureconsole.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the trail, page by page, newest first. Supervisors only. */
+@Service
+@PreAuthorize("hasRole('SUPERVISOR')")
+public class AuditTrail {
+
+    static final int MAX_PAGE = 500;
+
+    private final JdbcTemplate jdbc;
+
+    AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to {@code limit} entries matching the filter, newest first, after {@code after} (null: from the newest). */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> page(AuditFilter filter, AuditCursor after, int limit) {
+        AuditQuery query = AuditQuery.of(filter, after);
+        return jdbc.query(query.sql(AuditQuery.COLUMNS, true), (row, n) -> AuditQuery.entry(row),
+                query.parameters(Math.max(1, Math.min(limit, MAX_PAGE))));
+    }
+
+    /**
+     * The position {@code rows} entries past {@code after}, for a reader that jumps ahead instead of
+     * paging; empty when the trail ends before. Walks the index without reading the entries.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AuditCursor> cursorAfter(AuditFilter filter, AuditCursor after, int rows) {
+        if (rows <= 0) {
+            return Optional.ofNullable(after);
+        }
+        AuditQuery query = AuditQuery.of(filter, after);
+        AuditCursor[] last = new AuditCursor[1];
+        int[] seen = new int[1];
+        jdbc.query(query.sql("occurred_at, id", true), (org.springframework.jdbc.core.RowCallbackHandler) row -> {
+            seen[0]++;
+            last[0] = new AuditCursor(row.getObject(1, java.time.OffsetDateTime.class).toInstant(), row.getLong(2));
+        }, query.parameters(rows));
+        return seen[0] == rows ? Optional.of(last[0]) : Optional.empty();
+    }
+}

@@ -1,0 +1,225 @@
+package com.closureconsole.ui.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import java.util.function.Supplier;
+
+import com.closureconsole.audit.AuditExport;
+import com.closureconsole.audit.AuditFilter;
+import com.closureconsole.audit.AuditIntegrity;
+import com.closureconsole.audit.AuditJob;
+import com.closureconsole.audit.ChainReport;
+import com.closureconsole.audit.ExportResult;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.shared.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Export and verification, which may take long: each runs in the background while the browser
+ * polls for its progress; either can be cancelled. A finished export is offered as a download;
+ * a verification's finding is said in words.
+ */
+class AuditJobsPanel extends Composite<HorizontalLayout> {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditJobsPanel.class);
+    static final int POLL_MILLIS = 500;
+
+    final Button export = new Button();
+    final Button verify = new Button();
+    final ProgressBar progress = new ProgressBar();
+    final Span status = new Span();
+    final Button cancel = new Button();
+    final Anchor download = new Anchor();
+    final Span verifyResult = new Span();
+
+    private final AuditExport exports;
+    private final AuditIntegrity integrity;
+    private final Supplier<Optional<AuditFilter>> filter;
+    private final Runnable afterJob;
+    private AuditJob<?> running;
+    private Registration polling;
+    private Path exportFile;
+
+    AuditJobsPanel(AuditExport exports, AuditIntegrity integrity, Supplier<Optional<AuditFilter>> filter,
+                   Runnable afterJob) {
+        this.exports = exports;
+        this.integrity = integrity;
+        this.filter = filter;
+        this.afterJob = afterJob;
+        export.setText(getTranslation("audit.export"));
+        export.setIcon(VaadinIcon.DOWNLOAD.create());
+        export.setId("audit-export");
+        export.addClickListener(click -> startExport());
+        verify.setText(getTranslation("audit.verify"));
+        verify.setIcon(VaadinIcon.SHIELD.create());
+        verify.setId("audit-verify");
+        verify.addClickListener(click -> startVerification());
+        progress.setId("audit-job-progress");
+        progress.setWidth("10rem");
+        progress.setVisible(false);
+        status.setId("audit-job-status");
+        cancel.setText(getTranslation("audit.job.cancel"));
+        cancel.setId("audit-job-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        cancel.setVisible(false);
+        cancel.addClickListener(click -> running.cancel());
+        download.setId("audit-export-download");
+        download.setText(getTranslation("audit.export.download"));
+        download.setVisible(false);
+        verifyResult.setId("audit-verify-result");
+        verifyResult.setVisible(false);
+        getContent().setAlignItems(FlexComponent.Alignment.CENTER);
+        getContent().setWrap(true);
+        getContent().add(export, verify, progress, status, cancel, download, verifyResult);
+        addDetachListener(this::stopAndCleanUp);
+    }
+
+    private void startExport() {
+        Optional<AuditFilter> current = filter.get();
+        if (current.isEmpty()) {
+            return;
+        }
+        download.setVisible(false);
+        deleteExportFile();
+        OutputStream out;
+        try {
+            exportFile = Files.createTempFile("audit-export-", ".csv");
+            out = Files.newOutputStream(exportFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the export's temporary file", e);
+        }
+        Path file = exportFile;
+        run(exports.start(current.get(), out), "audit.export.running", (ExportResult result) -> {
+            download.setHref(DownloadHandler.forFile(file.toFile(), "audit-trail.csv"));
+            download.setVisible(true);
+            status.setText(getTranslation("audit.export.ready", result.rows()));
+        }, "audit.export.cancelled", "audit.export.failed");
+    }
+
+    private void startVerification() {
+        Optional<AuditFilter> current = filter.get();
+        if (current.isEmpty()) {
+            return;
+        }
+        verifyResult.setVisible(false);
+        run(integrity.start(current.get().from(), current.get().to()), "audit.verify.running", (ChainReport report) -> {
+            verifyResult.setText(words(report));
+            verifyResult.getElement().getThemeList().clear();
+            verifyResult.getElement().getThemeList().add(report.intact() ? "badge success" : "badge error");
+            verifyResult.setVisible(true);
+            status.setText("");
+        }, "audit.verify.cancelled", "audit.verify.failed");
+    }
+
+    /** What a verification found, in a sentence. */
+    String words(ChainReport report) {
+        if (report.intact() && report.firstId() == null) {
+            return getTranslation("audit.verify.empty");
+        }
+        if (report.intact()) {
+            return getTranslation("audit.verify.intact", report.entriesChecked(), Long.toString(report.firstId()),
+                    Long.toString(report.lastId()), report.lastHash().substring(0, 16));
+        }
+        ChainReport.BrokenLink broken = report.brokenLink();
+        return getTranslation("audit.verify.broken." + broken.problem().name(), Long.toString(broken.entryId()),
+                broken.previousId() == null ? getTranslation("audit.detail.none") : Long.toString(broken.previousId()));
+    }
+
+    private <R> void run(AuditJob<R> job, String runningKey, Consumer<R> onDone, String cancelledKey, String failedKey) {
+        running = job;
+        export.setEnabled(false);
+        verify.setEnabled(false);
+        progress.setVisible(true);
+        progress.setIndeterminate(true);
+        cancel.setVisible(true);
+        status.setText(getTranslation(runningKey, 0));
+        UI ui = UI.getCurrent();
+        ui.setPollInterval(POLL_MILLIS);
+        polling = ui.addPollListener(poll -> showProgress(job, runningKey, onDone, cancelledKey, failedKey));
+    }
+
+    private <R> void showProgress(AuditJob<R> job, String runningKey, Consumer<R> onDone, String cancelledKey,
+                                  String failedKey) {
+        CompletableFuture<R> result = job.result();
+        if (!result.isDone()) {
+            double fraction = job.fraction();
+            progress.setIndeterminate(fraction < 0);
+            progress.setValue(Math.max(0, fraction));
+            status.setText(getTranslation(runningKey, job.done()));
+            return;
+        }
+        finish();
+        try {
+            onDone.accept(result.join());
+        } catch (CancellationException | CompletionException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            // The job has logged a failure with its stack trace; the supervisor reads words.
+            status.setText(getTranslation(cause instanceof CancellationException ? cancelledKey : failedKey));
+            deleteExportFile();
+        }
+        afterJob.run();
+    }
+
+    private void finish() {
+        running = null;
+        polling.remove();
+        polling = null;
+        UI.getCurrent().setPollInterval(-1);
+        progress.setVisible(false);
+        cancel.setVisible(false);
+        export.setEnabled(true);
+        verify.setEnabled(true);
+    }
+
+    private void stopAndCleanUp(DetachEvent event) {
+        if (running != null) {
+            running.cancel();
+        }
+        if (polling != null) {
+            polling.remove();
+            event.getUI().setPollInterval(-1);
+        }
+        deleteExportFile();
+    }
+
+    private void deleteExportFile() {
+        if (exportFile != null) {
+            try {
+                Files.deleteIfExists(exportFile);
+            } catch (IOException e) {
+                log.warn("Could not delete the audit export {}", exportFile, e);
+            }
+            exportFile = null;
+        }
+    }
+
+    Path exportFile() {
+        return exportFile;
+    }
+
+    AuditJob<?> running() {
+        return running;
+    }
+
+}

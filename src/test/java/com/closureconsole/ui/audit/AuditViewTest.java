@@ -1,0 +1,246 @@
+package com.closureconsole.ui.audit;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import com.closureconsole.audit.AuditAction;
+import com.closureconsole.audit.AuditEntry;
+import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.ui.KaribuTest;
+import com.closureconsole.ui.error.AccessDeniedView;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class AuditViewTest extends KaribuTest {
+
+    String account;
+    UUID closure;
+    Instant start;
+
+    @BeforeEach
+    void recordAClosure() {
+        login("supervisor1", "SUPERVISOR");
+        start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account = "2099" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        closure = UUID.randomUUID();
+        Map<String, Object> blockers = new LinkedHashMap<>();
+        blockers.put("blockers", List.of(Map.of("code", "BALANCE_NOT_ZERO", "balance", "12.50 CNY")));
+        blockers.put("note", "余额未清零");
+        publish(AuditAction.ACCOUNT_VIEW, AuditOutcome.SUCCESS, Map.of(), null);
+        publish(AuditAction.ELIGIBILITY_CHECK, AuditOutcome.BLOCKED, blockers, closure);
+        publish(AuditAction.CLOSURE_SUBMIT, AuditOutcome.FAILURE, Map.of("reasonCode", "MOVED_ABROAD"), closure);
+    }
+
+    @Test
+    void supervisor_filters_by_account_and_sees_the_newest_entry_first() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+
+        List<AuditEntry> rows = GridKt._fetch(view.grid, 0, 50);
+        assertThat(rows).extracting(AuditEntry::action)
+                .containsExactly("CLOSURE_SUBMIT", "ELIGIBILITY_CHECK", "ACCOUNT_VIEW");
+        assertThat(GridKt._getFormatted(view.grid, 0, "action")).isEqualTo("Closure submitted");
+        assertThat(GridKt._getFormatted(view.grid, 1, "actor")).isEqualTo("supervisor1");
+    }
+
+    @Test
+    void the_action_and_outcome_filters_narrow_the_grid() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        _setValue(view.filters.outcome, AuditOutcome.BLOCKED);
+        assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ELIGIBILITY_CHECK");
+        _setValue(view.filters.outcome, null);
+        _setValue(view.filters.action, AuditAction.ACCOUNT_VIEW);
+        assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ACCOUNT_VIEW");
+    }
+
+    @Test
+    void text_in_the_details_finds_chinese() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        _setValue(view.filters.text, "余额未清零");
+        assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ELIGIBILITY_CHECK");
+    }
+
+    @Test
+    void a_short_account_id_gets_a_message_beside_the_field_and_runs_no_query() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        var before = view.filter();
+
+        _setValue(view.filters.account, "2088123");
+
+        assertThat(view.filters.account.isInvalid()).isTrue();
+        assertThat(view.filters.account.getErrorMessage()).isEqualTo(t("audit.filter.problem.accountId"));
+        assertThat(view.filter()).isSameAs(before);
+    }
+
+    @Test
+    void an_end_before_the_start_gets_a_message_beside_the_end() {
+        AuditView view = openAudit();
+        LocalDateTime now = LocalDateTime.now(view.filters.zone());
+        _setValue(view.filters.from, now);
+        var before = view.filter();
+        _setValue(view.filters.to, now.minusHours(1));
+
+        assertThat(view.filters.to.isInvalid()).isTrue();
+        assertThat(view.filters.to.getErrorMessage()).isEqualTo(t("audit.filter.problem.toNotAfterFrom"));
+        assertThat(view.filter()).isSameAs(before);
+    }
+
+    @Test
+    void the_time_range_keeps_only_entries_inside_it() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        _setValue(view.filters.from, LocalDateTime.ofInstant(start, view.filters.zone()).minusMinutes(1));
+        assertThat(GridKt._fetch(view.grid, 0, 50)).hasSize(3);
+        _setValue(view.filters.to, LocalDateTime.ofInstant(start, view.filters.zone()).minusSeconds(1));
+        assertThat(GridKt._fetch(view.grid, 0, 50)).isEmpty();
+    }
+
+    @Test
+    void selecting_an_entry_shows_every_field_and_the_details_in_the_side_panel() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        GridKt._selectRow(view.grid, 1);
+
+        assertThat(view.panel.isVisible()).isTrue();
+        AuditEntry entry = view.panel.entry();
+        assertThat(text("audit-detail-id")).isEqualTo(Long.toString(entry.id()));
+        assertThat(text("audit-detail-actor")).isEqualTo("supervisor1");
+        assertThat(text("audit-detail-role")).isEqualTo("Supervisor");
+        assertThat(text("audit-detail-action")).isEqualTo("Closure conditions checked");
+        assertThat(text("audit-detail-outcome")).isEqualTo("Blocked");
+        assertThat(text("audit-detail-account")).isEqualTo(account);
+        assertThat(text("audit-detail-correlation")).isEqualTo(closure.toString());
+        assertThat(text("audit-detail-timeUtc")).endsWith("UTC");
+        assertThat(text("audit-detail-hash")).isEqualTo(entry.hash());
+        assertThat(view.panel.accountLink.getHref()).isEqualTo("accounts/" + account);
+        List<String> detailTexts = _find(view.panel.details, Span.class).stream().map(Span::getText).toList();
+        assertThat(detailTexts).contains("blockers", "code", "BALANCE_NOT_ZERO", "balance", "12.50 CNY", "note", "余额未清零");
+    }
+
+    @Test
+    void one_click_shows_every_step_of_the_same_closure() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        GridKt._selectRow(view.grid, 0);
+        _click(view.panel.closureTrail);
+
+        assertThat(view.filters.closureBar.isVisible()).isTrue();
+        assertThat(view.filters.account.getValue()).isEmpty();
+        assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::correlationId).containsExactly(closure, closure);
+
+        _click(view.filters.showAll);
+        assertThat(view.filters.closureBar.isVisible()).isFalse();
+        assertThat(view.filter().correlationId()).isNull();
+    }
+
+    @Test
+    void export_shows_progress_then_offers_the_file_and_is_audited() throws Exception {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        _click(view.jobs.export);
+        assertThat(view.jobs.progress.isVisible()).isTrue();
+        assertThat(view.jobs.export.isEnabled()).isFalse();
+
+        awaitJobAndPoll(view);
+
+        assertThat(view.jobs.download.isVisible()).isTrue();
+        assertThat(view.jobs.download.getHref()).isNotBlank();
+        assertThat(view.jobs.status.getText()).isEqualTo(t("audit.export.ready", 3));
+        byte[] csv = Files.readAllBytes(view.jobs.exportFile());
+        assertThat(new String(csv, 0, 3, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("余额未清零", account);
+        assertThat(jdbc().queryForObject("""
+                SELECT (details ->> 'rows')::int FROM audit_entry
+                 WHERE action = 'AUDIT_EXPORT' AND account_id = ? AND actor = 'supervisor1'""", Integer.class, account))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void a_ready_export_stays_offered_while_a_verification_runs() throws Exception {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        _click(view.jobs.export);
+        awaitJobAndPoll(view);
+        _click(view.jobs.verify);
+        assertThat(view.jobs.download.isVisible()).isTrue();
+        awaitJobAndPoll(view);
+        assertThat(view.jobs.download.isVisible()).isTrue();
+        assertThat(view.jobs.verifyResult.isVisible()).isTrue();
+    }
+
+    @Test
+    void verify_reports_its_finding_in_words() throws Exception {
+        AuditView view = openAudit();
+        _setValue(view.filters.from, LocalDateTime.ofInstant(start, view.filters.zone()));
+        _click(view.jobs.verify);
+        awaitJobAndPoll(view);
+
+        assertThat(view.jobs.verifyResult.isVisible()).isTrue();
+        assertThat(view.jobs.verifyResult.getText()).startsWith("Intact: ").contains("none was changed");
+        assertThat(view.jobs.progress.isVisible()).isFalse();
+    }
+
+    @Test
+    void an_agent_is_denied_the_audit_browser_and_the_attempt_is_recorded() {
+        logout();
+        login("agent2", "AGENT");
+        long before = jdbc().queryForObject("SELECT coalesce(max(id), 0) FROM audit_entry", Long.class);
+        UI.getCurrent().navigate("audit");
+
+        _get(AccessDeniedView.class);
+        assertThat(_find(AuditView.class)).isEmpty();
+        assertThat(jdbc().queryForMap("""
+                SELECT actor, outcome, details ->> 'route' AS route FROM audit_entry
+                 WHERE action = 'ACCESS_DENIED' AND id > ?""", before))
+                .containsEntry("actor", "agent2").containsEntry("outcome", "DENIED").containsEntry("route", "audit");
+    }
+
+    private AuditView openAudit() {
+        UI.getCurrent().navigate("audit");
+        return _get(AuditView.class);
+    }
+
+    private void awaitJobAndPoll(AuditView view) throws Exception {
+        view.jobs.running().result().handle((result, failure) -> result).get(60, TimeUnit.SECONDS);
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+    }
+
+    private static String text(String id) {
+        return _get(Span.class, spec -> spec.withId(id)).getText();
+    }
+
+    private void publish(AuditAction action, AuditOutcome outcome, Map<String, Object> details, UUID correlation) {
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status ->
+                context.publishEvent(new AuditEvent(action, account, outcome, details, correlation)));
+    }
+
+    private JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+}
