@@ -49,6 +49,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     final Button startClosure = new Button();
     final Span startClosureReason = new Span();
     final ClosureRequestsGrid requests;
+    final com.vaadin.flow.component.html.Anchor auditTrail = new com.vaadin.flow.component.html.Anchor();
 
     private final AccountDirectory directory;
     private final EligibilityService eligibility;
@@ -58,7 +59,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     private AccountProfile account;
 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
-                       ClosureWorkflow workflow, ClosureRequestsGrid requests) {
+                       ClosureWorkflow workflow, ClosureRequestsGrid requests,
+                       com.closureconsole.security.CurrentStaff currentStaff) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.formats = formats;
@@ -88,9 +90,14 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 this::refresh).open());
         startClosureReason.setId("start-closure-reason");
         startClosureReason.addClassName("start-closure-reason");
-        HorizontalLayout actions = new HorizontalLayout(startClosure, startClosureReason);
+        HorizontalLayout actions = new HorizontalLayout(startClosure, startClosureReason, auditTrail);
         actions.setAlignItems(Alignment.CENTER);
 
+        auditTrail.setId("account-audit-trail");
+        auditTrail.setText(getTranslation("account.auditTrail"));
+        // The audit trail is for supervisors: agents do not get the link at all.
+        auditTrail.setVisible(currentStaff.get()
+                .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
         requests.setAllRowsVisible(true);
         add(title, notFound, profile, actions, eligibilityPanel, new com.vaadin.flow.component.html.H3(
@@ -120,6 +127,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void show(AccountProfile account) {
         this.account = account;
+        auditTrail.setHref("audit?account=" + account.accountId());
         notFound.setVisible(false);
         name.setText(account.maskedName());
         phone.setText(account.maskedPhone());

@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
 @Route("audit")
 @Menu(title = "nav.audit", order = 4, icon = "vaadin:records")
 @RolesAllowed("SUPERVISOR")
-public class AuditView extends VerticalLayout implements HasDynamicTitle {
+public class AuditView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
+
+    /** {@code audit?account=2088…} opens the trail filtered to one account (linked from the account view). */
+    static final String ACCOUNT_PARAMETER = "account";
 
     private static final Logger log = LoggerFactory.getLogger(AuditView.class);
 
@@ -128,6 +131,12 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             filters.useZone(zone);
             refresh();
         });
+    }
+
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter(ACCOUNT_PARAMETER)
+                .ifPresent(filters.account::setValue);
     }
 
     @Override

@@ -114,4 +114,20 @@ class AccountViewTest extends KaribuTest {
         assertThat(view.eligibilityPanel.verdict.getText()).isEqualTo("暂不能注销：还有 1 项需要处理。");
         assertThat(text(view.eligibilityPanel.conditions)).contains("账户余额：12.50 元");
     }
+
+    @Test
+    void supervisors_get_a_link_to_the_account_audit_trail_and_agents_do_not() {
+        assertThat(open("2088000000000001").auditTrail.isVisible()).isFalse();
+        login("supervisor1", "SUPERVISOR");
+        AccountView view = open("2088000000000001");
+        assertThat(view.auditTrail.isVisible()).isTrue();
+        assertThat(view.auditTrail.getHref()).isEqualTo("audit?account=2088000000000001");
+        UI.getCurrent().navigate("audit", com.vaadin.flow.router.QueryParameters.of("account", "2088000000000001"));
+        _get(com.closureconsole.ui.audit.AuditView.class);
+        @SuppressWarnings("unchecked")
+        var grid = (com.vaadin.flow.component.grid.Grid<com.closureconsole.audit.AuditEntry>)
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("audit-grid"));
+        var rows = com.github.mvysny.kaributesting.v10.GridKt._fetch(grid, 0, 50);
+        assertThat(rows).isNotEmpty().allSatisfy(e -> assertThat(e.accountId()).isEqualTo("2088000000000001"));
+    }
 }
