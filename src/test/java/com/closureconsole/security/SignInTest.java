@@ -2,19 +2,10 @@ package com.closureconsole.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.FormSignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +15,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Signs in over HTTP against the running console, as the login page's form does. */
 @ConsoleTest
 class SignInTest {
-
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -92,27 +81,7 @@ class SignInTest {
     }
 
     /** Posts the sign-in form and answers where the console redirects to (path and query). */
-    private String signIn(String username, String password) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = client.send(HttpRequest.newBuilder(url("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(page);
-        assertThat(csrf.find()).as("the login page carries a CSRF token").isTrue();
-        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(302);
-        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
-        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private String signIn(String username, String password) throws Exception {
+        return FormSignIn.signIn(port, username, password);
     }
 }
