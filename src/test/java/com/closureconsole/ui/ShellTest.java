@@ -80,4 +80,14 @@ class ShellTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("current-role")).getText()).isEqualTo("客服");
         assertThat(UI.getCurrent().getLocale()).isEqualTo(Translations.CHINESE);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.autoconfigure.web.ServerProperties server;
+
+    @Test
+    void idle_sessions_end_because_the_heartbeat_does_not_keep_them_alive() {
+        assertThat(com.vaadin.flow.server.VaadinService.getCurrent().getDeploymentConfiguration().isCloseIdleSessions())
+                .isTrue();
+        assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+    }
 }
