@@ -191,8 +191,7 @@ public class ClosureWorkflow {
     public ClosureRequestView cancel(UUID requestId, String reason) {
         ClosureRequest request = requests.lockById(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
         Instant now = clock.instant();
-        boolean coolingOffOpen = request.state() == ClosureState.COOLING_OFF && request.dueAt().isAfter(now);
-        if (!coolingOffOpen && request.state() != ClosureState.AWAITING_APPROVAL) {
+        if (!request.view().cancellableAt(now)) {
             throw new IllegalStateException("request " + requestId + " can no longer be cancelled (" + request.state() + ")");
         }
         accounts.lock(request.accountId());

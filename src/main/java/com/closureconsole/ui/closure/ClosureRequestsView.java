@@ -52,12 +52,7 @@ public class ClosureRequestsView extends VerticalLayout implements HasDynamicTit
     }
 
     private boolean cancellable(ClosureRequestsGrid.Row row) {
-        if (row == null) {
-            return false;
-        }
-        var request = row.request();
-        return request.state() == ClosureState.AWAITING_APPROVAL
-                || request.state() == ClosureState.COOLING_OFF && request.dueAt().isAfter(clock.instant());
+        return row != null && row.request().cancellableAt(clock.instant());
     }
 
     private void cancel(ClosureRequestsGrid.Row row, String reason) {

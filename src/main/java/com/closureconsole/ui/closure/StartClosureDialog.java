@@ -100,6 +100,7 @@ public class StartClosureDialog extends Dialog {
         reason.setItems(ClosureReason.values());
         reason.setItemLabelGenerator(r -> getTranslation("reason." + r));
         reason.setRequiredIndicatorVisible(true);
+        reason.setWidth("min(24em, 100%)");
         reasonText.setId("flow-reason-text");
         reasonText.setLabel(getTranslation("flow.reasonText"));
         reasonText.setMaxLength(500);
