@@ -93,7 +93,11 @@ public sealed interface SearchQuery {
         if (raw == null || raw.isBlank()) {
             return new Invalid(Reason.EMPTY);
         }
-        String input = raw.strip().replaceAll("\\s+", " ");
+        // Control characters (a pasted NUL, tabs, zero-width marks) are never part of what is searched.
+        String input = raw.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").strip().replaceAll("\\s+", " ");
+        if (input.isEmpty()) {
+            return new Invalid(Reason.EMPTY);
+        }
         if (input.length() > MAX_LENGTH) {
             return new Invalid(Reason.TOO_LONG);
         }

@@ -119,4 +119,26 @@ class AccountSearchTest {
             return String.join("\n", jdbc.queryForList("EXPLAIN " + sql, String.class));
         });
     }
+
+    @Test
+    void no_input_of_any_kind_raises_an_error() {
+        java.util.Random random = new java.util.Random(20261126);
+        String[] alphabets = {"abcXYZ019 _%\\'\"@.-+()", "张伟李娜王芳朱琳 ", "\u0000\u0007\t\n\u200b\u202e\ufeff",
+                "\ud83d\ude00\ud800€¥©", "2088 138 +86"};
+        for (int i = 0; i < 500; i++) {
+            StringBuilder typed = new StringBuilder();
+            int length = random.nextInt(30);
+            for (int j = 0; j < length; j++) {
+                String alphabet = alphabets[random.nextInt(alphabets.length)];
+                typed.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            SearchQuery query = search.parse(typed.toString());
+            if (!(query instanceof SearchQuery.Invalid)) {
+                search.page(query, 0, 5);
+                search.start(query);
+            }
+        }
+        assertThat(search.parse("\u0000\u200b")).isEqualTo(new SearchQuery.Invalid(SearchQuery.Reason.EMPTY));
+        assertThat(search.parse("张\u0000伟")).isEqualTo(new SearchQuery.ByText("张 伟"));
+    }
 }
