@@ -2,6 +2,7 @@
 -- stages keep each derived value a column of its own, computed once: a SQL helper that reads its
 -- argument several times is inlined only when that argument is a plain column, and otherwise runs
 -- through the function executor at ten times the cost.
+WITH inserted AS (
 INSERT INTO audit_entry (id, occurred_at, actor, actor_role, client_address, action, account_id, outcome,
                          details${detailsTextColumn}, correlation_id, prev_hash, hash)
 OVERRIDING SYSTEM VALUE
@@ -37,4 +38,7 @@ SELECT id, occurred_at, actor, actor_role, client_address, action, account_id, o
                         OFFSET 0) AS b
                 OFFSET 0) AS t
                 OFFSET 0) AS e) AS chained
- ORDER BY id;
+ ORDER BY id
+RETURNING id, hash)
+-- The hash the next range links to (the table has no index while loading, so it is asked here).
+SELECT hash FROM inserted ORDER BY id DESC LIMIT 1;

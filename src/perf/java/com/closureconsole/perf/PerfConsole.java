@@ -28,17 +28,18 @@ final class PerfConsole implements AutoCloseable {
 
     /** Starts the console on {@link #DATA_DIRECTORY}; {@code customizer} may add bean post-processors. */
     static PerfConsole start(Consumer<GenericApplicationContext> customizer) {
-        Map<String, Object> properties = Map.of(
-                "closure.embedded-database.data-directory", dataDirectory().toString(),
-                "server.port", "0",
-                "vaadin.launch-browser", "false",
-                "spring.main.banner-mode", "off",
-                "logging.level.root", "warn",
-                "logging.level.com.closureconsole", "info");
+        // Command-line arguments: they outrank application.properties (which names .data/postgres).
+        String[] arguments = Map.of(
+                        "closure.embedded-database.data-directory", dataDirectory().toString(),
+                        "server.port", "0",
+                        "vaadin.launch-browser", "false",
+                        "spring.main.banner-mode", "off",
+                        "logging.level.root", "warn",
+                        "logging.level.com.closureconsole", "info")
+                .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-                .properties(properties)
                 .initializers(ctx -> customizer.accept((GenericApplicationContext) ctx))
-                .run();
+                .run(arguments);
         return new PerfConsole(context);
     }
 
