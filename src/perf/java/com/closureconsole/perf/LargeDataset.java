@@ -45,7 +45,8 @@ public final class LargeDataset {
 
     /** Tables the load fills; their indexes are rebuilt after loading. */
     static final List<String> ACCOUNT_TABLES = List.of("account", "wallet", "wallet_transaction", "withholding_agreement",
-            "special_arrangement", "security_operation", "trade_dispute", "account_restriction", "merchant_contract");
+            "special_arrangement", "security_operation", "trade_dispute", "account_restriction", "merchant_contract",
+            "account_name_piece");
     static final String AUDIT_TABLE = "audit_entry";
     static final int HEAVY_ACCOUNTS = 5;
     private static final long ACCOUNT_CHUNK = 100_000;
@@ -148,11 +149,14 @@ public final class LargeDataset {
         List<String> accountLoads = new ArrayList<>();
         String auditLoad = graph.add("audit trail", List.of(), c -> loadAudit(c, detailsText));
         SqlScript accountScript = SqlScript.load("/perf/dataset/02-accounts.sql");
+        SqlScript piecesScript = SqlScript.load("/perf/dataset/07-name-pieces.sql");
         for (long from = 1; from <= accounts; from += ACCOUNT_CHUNK) {
             long to = Math.min(accounts, from + ACCOUNT_CHUNK - 1);
-            long first = from;
-            accountLoads.add(graph.add(String.format(Locale.ROOT, "accounts %,d-%,d", from, to), List.of(),
-                    c -> execute(c, accountScript.with(values(Map.of("from", first, "to", to))))));
+            Map<String, Object> range = values(Map.of("from", from, "to", to));
+            String chunk = String.format(Locale.ROOT, "accounts %,d-%,d", from, to);
+            accountLoads.add(graph.add(chunk, List.of(), c -> execute(c, accountScript.with(range))));
+            accountLoads.add(graph.add("name pieces of " + chunk, List.of(chunk),
+                    c -> execute(c, piecesScript.with(range))));
         }
         accountLoads.add(graph.add("heavy accounts' transactions", List.of(),
                 c -> execute(c, SqlScript.load("/perf/dataset/03-heavy-accounts.sql").with(values(Map.of())))));
@@ -163,7 +167,7 @@ public final class LargeDataset {
         for (IndexDefinition index : indexes) {
             boolean audit = index.table().equals(AUDIT_TABLE);
             String task = graph.add("index " + index.name(), audit ? List.of(auditLoad) : accountLoads,
-                    c -> execute(c, index.definition()));
+                    c -> execute(c, index.create()));
             (audit ? auditIndexes : accountIndexes).add(task);
         }
         for (String table : ACCOUNT_TABLES) {
@@ -197,9 +201,7 @@ public final class LargeDataset {
             values.put("stepMicros", stepMicros);
             values.put("detailsTextColumn", detailsText ? ", details_text" : "");
             values.put("detailsTextValue", detailsText ? ", details_text" : "");
-            execute(connection, script.with(values));
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT hash FROM audit_entry WHERE id = " + to)) {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(script.with(values))) {
                 rs.next();
                 seed = rs.getString(1);
             }
@@ -264,7 +266,12 @@ public final class LargeDataset {
         long generated = longValue(st, "SELECT count(*) FROM account WHERE id LIKE '20881%'");
         long audit = longValue(st, "SELECT count(*) FROM audit_entry");
         if (generated > 0 || audit > 0) {
-            throw new IllegalStateException("the database already holds generated accounts or audit entries");
+            throw new IllegalStateException("the database already holds " + generated + " generated accounts and "
+                    + audit + " audit entries");
+        }
+        String folder = stringValue(st, "SHOW data_directory");
+        if (!Path.of(folder).toAbsolutePath().normalize().equals(PerfConsole.dataDirectory())) {
+            throw new IllegalStateException("the console runs on " + folder + ", not on " + PerfConsole.dataDirectory());
         }
     }
 
