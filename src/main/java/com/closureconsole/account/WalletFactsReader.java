@@ -49,11 +49,15 @@ public class WalletFactsReader {
                  WHERE account_id = ANY(:ids) AND status = 'PENDING' ORDER BY created_at""",
                 (rs, i) -> new AccountFacts.PendingTransaction(rs.getLong("id"), rs.getString("kind"),
                         money(rs, "amount", "currency"), instant(rs, "created_at")));
+        // The latest cash-out of each account: one probe of the partial index per account (LIMIT 1),
+        // where DISTINCT ON read and sorted all of an account's cash-outs (16,000 for a busy merchant).
         var cashOuts = group(ids, """
-                SELECT DISTINCT ON (account_id) account_id, id, kind, amount, currency, completed_at
-                  FROM wallet_transaction
-                 WHERE account_id = ANY(:ids) AND status = 'SUCCEEDED' AND kind IN ('WITHDRAWAL', 'TRANSFER_TO_CARD')
-                 ORDER BY account_id, completed_at DESC""",
+                SELECT t.account_id, t.id, t.kind, t.amount, t.currency, t.completed_at
+                  FROM unnest(CAST(:ids AS varchar[])) AS a(id)
+                 CROSS JOIN LATERAL (
+                       SELECT account_id, id, kind, amount, currency, completed_at FROM wallet_transaction
+                        WHERE account_id = a.id AND status = 'SUCCEEDED' AND kind IN ('WITHDRAWAL', 'TRANSFER_TO_CARD')
+                        ORDER BY completed_at DESC LIMIT 1) AS t""",
                 (rs, i) -> new AccountFacts.CashOut(rs.getLong("id"), rs.getString("kind"),
                         money(rs, "amount", "currency"), instant(rs, "completed_at")));
         var agreements = group(ids, """

@@ -13,15 +13,19 @@ final class AccountBadges {
 
     static Span status(AccountStatus status) {
         Span badge = new Span(UI.getCurrent().getTranslation("status." + status));
-        String theme = switch (status) {
+        badge.getElement().getThemeList().add(statusTheme(status));
+        badge.addClassName("status-badge");
+        return badge;
+    }
+
+    /** The badge theme of a status, also used by the results grid's template renderer. */
+    static String statusTheme(AccountStatus status) {
+        return switch (status) {
             case ACTIVE -> "badge success";
             case CLOSED -> "badge contrast";
             case CLOSING -> "badge";
             case FROZEN, NOT_ACTIVATED -> "badge error";
         };
-        badge.getElement().getThemeList().add(theme);
-        badge.addClassName("status-badge");
-        return badge;
     }
 
     static Span identity(IdentityType identity) {

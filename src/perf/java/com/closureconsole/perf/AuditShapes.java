@@ -1,0 +1,236 @@
+package com.closureconsole.perf;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit browser's and the audit export's SQL, measured over JDBC.
+ *
+ * <p>The audit module (branch {@code audit-trail}) is not on this branch yet, so its services
+ * cannot be timed here. These are the statements its {@code AuditQuery} builds: a filter of
+ * optional parts (time range, actor, account, action, outcome, text in the details), newest first,
+ * seeking past a cursor on {@code (occurred_at, id)} with a LIMIT, never OFFSET or COUNT. The
+ * export is the same statement without a LIMIT, streamed with a fetch size of 1,000 in a read-only
+ * repeatable-read transaction and written as CSV, as its {@code AuditExport} does.
+ *
+ * <p>TODO(audit-trail merged): time the services themselves, signed in as a SUPERVISOR, through
+ * {@link Probe#run} so the console column fills in beside these JDBC figures:
+ * {@code AuditTrail.page(new AuditFilter(from, to, actor, accountId, action, outcome, text, null),
+ * cursor == null ? null : new AuditCursor(occurredAt, id), 50)} for each {@link Filter} below, and
+ * {@code AuditExport.start(filter, out).result().join().rows()} for the export (replacing
+ * {@link #export}); then drop the {@code details}/{@code details_text} switch below, since the
+ * merged schema always has {@code details_text}.
+ */
+final class AuditShapes {
+
+    /** One filter of the audit browser, as the WHERE clause AuditQuery builds for it. */
+    record Filter(String key, String label, List<String> conditions, List<Object> parameters) {
+
+        String sql(String columns, boolean afterCursor, boolean limited) {
+            List<String> all = new ArrayList<>(conditions);
+            if (afterCursor) {
+                all.add("(occurred_at, id) < (?, ?)");
+            }
+            return "SELECT " + columns + " FROM audit_entry"
+                    + (all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all))
+                    + " ORDER BY occurred_at DESC, id DESC" + (limited ? " LIMIT ?" : "");
+        }
+    }
+
+    /** A page position: the time and id of the last entry already seen (null: the newest page). */
+    record Cursor(Instant occurredAt, long id, int depth) {
+    }
+
+    static final int PAGE = 50;
+
+    final String columns;
+    final String detailsColumn;
+
+    AuditShapes(boolean detailsText) {
+        this.detailsColumn = detailsText ? "details_text" : "details::text";
+        this.columns = "id, occurred_at, actor, actor_role, client_address, action, account_id, outcome, "
+                + (detailsText ? "details_text" : "details") + ", correlation_id, prev_hash, hash";
+    }
+
+    Filter none() {
+        return new Filter("all", "no filter", List.of(), List.of());
+    }
+
+    Filter actor(String actor) {
+        return new Filter("actor", "actor = " + actor, List.of("actor = ?"), List.of(actor));
+    }
+
+    Filter account(String accountId) {
+        return new Filter("account", "account = " + accountId, List.of("account_id = ?"), List.of(accountId));
+    }
+
+    Filter action(String action) {
+        return new Filter("action-" + action.toLowerCase(java.util.Locale.ROOT), "action = " + action,
+                List.of("action = ?"), List.of(action));
+    }
+
+    Filter outcome(String outcome) {
+        return new Filter("outcome-" + outcome.toLowerCase(java.util.Locale.ROOT), "outcome = " + outcome,
+                List.of("outcome = ?"), List.of(outcome));
+    }
+
+    Filter timeRange(String key, Instant from, Instant to) {
+        return new Filter(key, "time from " + from + " to " + to, List.of("occurred_at >= ?", "occurred_at < ?"),
+                List.of(utc(from), utc(to)));
+    }
+
+    Filter text(String key, String text) {
+        return new Filter(key, "text in details: " + text, List.of(detailsColumn + " ILIKE ? ESCAPE '\\'"),
+                List.of("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
+    }
+
+    Filter and(String key, Filter a, Filter b) {
+        List<String> conditions = new ArrayList<>(a.conditions());
+        conditions.addAll(b.conditions());
+        List<Object> parameters = new ArrayList<>(a.parameters());
+        parameters.addAll(b.parameters());
+        return new Filter(key, a.label() + " and " + b.label(), conditions, parameters);
+    }
+
+    /**
+     * Cursors {@code depth}, {@code depth + 50} … entries into the filter's result, or fewer and
+     * shallower when the filter matches fewer entries (then the last full page is the deepest).
+     */
+    List<Cursor> cursorsAt(Connection connection, Filter filter, int depth, int count) throws Exception {
+        int wanted = depth + count * PAGE + PAGE;
+        List<Instant> times = new ArrayList<>(wanted);
+        List<Long> ids = new ArrayList<>(wanted);
+        try (PreparedStatement ps = connection.prepareStatement(filter.sql("occurred_at, id", false, true))) {
+            bind(ps, filter, null, wanted);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    times.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+                    ids.add(rs.getLong(2));
+                }
+            }
+        }
+        List<Cursor> cursors = new ArrayList<>();
+        int deepest = Math.max(0, times.size() - PAGE - 1);
+        int start = Math.min(depth, Math.max(0, deepest - (count - 1) * PAGE));
+        for (int i = 0; i < count; i++) {
+            int at = start + i * PAGE;
+            if (at > deepest || times.isEmpty()) {
+                break;
+            }
+            cursors.add(new Cursor(times.get(at), ids.get(at), at + 1));
+        }
+        return cursors;
+    }
+
+    /** Prepares one page of {@code filter} after {@code cursor}. */
+    PreparedStatement page(Connection connection, Filter filter, Cursor cursor) throws Exception {
+        PreparedStatement ps = connection.prepareStatement(filter.sql(columns, cursor != null, true));
+        bind(ps, filter, cursor, PAGE);
+        return ps;
+    }
+
+    String explain(Connection connection, Filter filter, Cursor cursor) throws Exception {
+        String sql = filter.sql(columns, cursor != null, true);
+        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            bind(ps, filter, cursor, PAGE);
+            StringBuilder plan = new StringBuilder(sql).append("\n--\n");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+
+    /** Streams every entry of {@code filter} into {@code out} as CSV; answers the number of rows. */
+    long export(Connection connection, Filter filter, OutputStream out) throws Exception {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        long rows = 0;
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+             PreparedStatement ps = connection.prepareStatement(filter.sql(columns, false, false))) {
+            ps.setFetchSize(1000);
+            bind(ps, filter, null, null);
+            writer.write('\uFEFF');
+            writer.write("id,occurred_at_utc,actor,actor_role,client_address,action,account_id,outcome,correlation_id,"
+                    + "details,prev_hash,hash\r\n");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Csv.row(writer, rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(10),
+                            rs.getString(9), rs.getString(11), rs.getString(12));
+                    rows++;
+                }
+            }
+        } finally {
+            connection.commit();
+            connection.setReadOnly(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setAutoCommit(autoCommit);
+        }
+        return rows;
+    }
+
+    private static void bind(PreparedStatement ps, Filter filter, Cursor cursor, Integer limit) throws Exception {
+        int index = 1;
+        for (Object parameter : filter.parameters()) {
+            ps.setObject(index++, parameter);
+        }
+        if (cursor != null) {
+            ps.setObject(index++, utc(cursor.occurredAt()));
+            ps.setLong(index++, cursor.id());
+        }
+        if (limit != null) {
+            ps.setInt(index, limit);
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** RFC 4180 cells as the export writes them, with the spreadsheet-formula guard. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static void row(Writer writer, Object... cells) throws IOException {
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    writer.write(',');
+                }
+                Object cell = cells[i];
+                if (cell == null) {
+                    continue;
+                }
+                String text = cell instanceof Instant instant ? instant.toString() : cell.toString();
+                if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                    text = "'" + text;
+                }
+                if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                    writer.write('"');
+                    writer.write(text.replace("\"", "\"\""));
+                    writer.write('"');
+                } else {
+                    writer.write(text);
+                }
+            }
+            writer.write("\r\n");
+        }
+    }
+}

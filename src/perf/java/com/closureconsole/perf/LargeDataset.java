@@ -1,0 +1,358 @@
+package com.closureconsole.perf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Fills the console's embedded PostgreSQL (in {@code .data/perf-postgres}) with a large, realistic
+ * dataset: by default 1,000,000 accounts (about half blocked by at least one of the ten closure
+ * conditions, five with 10,000 to 50,000 transactions) and 10,000,000 audit entries chained by
+ * their hashes.
+ *
+ * <p>Everything is set-based SQL ({@code INSERT … SELECT … FROM generate_series}, the scripts in
+ * {@code perf/dataset}), run by two sessions at once, one per core: one writes the audit trail
+ * (which is one chain, so one writer), the other the accounts in ranges, then both build the
+ * indexes, which are dropped before loading and created again from their own definitions
+ * afterwards, and {@code VACUUM (ANALYZE)} every table so the benchmark meets settled statistics
+ * and a complete visibility map. Loading runs as the superuser with
+ * {@code session_replication_role = replica}, which skips the triggers (the append-only guard of
+ * the audit trail and the foreign-key checks) for rows that are consistent by construction.
+ *
+ * <p>The data folder is made afresh on every run; a folder that this class did not make is left
+ * alone. Run with {@code mvn -Pperf test-compile exec:exec@large-dataset}.
+ */
+public final class LargeDataset {
+
+    /** Tables the load fills; their indexes are rebuilt after loading. */
+    static final List<String> ACCOUNT_TABLES = List.of("account", "wallet", "wallet_transaction", "withholding_agreement",
+            "special_arrangement", "security_operation", "trade_dispute", "account_restriction", "merchant_contract",
+            "account_name_piece");
+    static final String AUDIT_TABLE = "audit_entry";
+    static final int HEAVY_ACCOUNTS = 5;
+    private static final long ACCOUNT_CHUNK = 100_000;
+    private static final long AUDIT_CHUNK = 500_000;
+    private static final Duration AUDIT_SPAN = Duration.ofDays(730);
+
+    private final String jdbcUrl;
+    private final long accounts;
+    private final long auditEntries;
+    private final int heavy;
+    private final Instant anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Progress progress = new Progress();
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+
+    LargeDataset(String jdbcUrl, long accounts, long auditEntries) {
+        this.jdbcUrl = jdbcUrl;
+        this.accounts = accounts;
+        this.auditEntries = auditEntries;
+        this.heavy = (int) Math.min(HEAVY_ACCOUNTS, accounts);
+    }
+
+    public static void main(String[] args) throws Exception {
+        long accounts = Long.getLong("perf.accounts", 1_000_000);
+        long auditEntries = Long.getLong("perf.audit-entries", 10_000_000);
+        Path folder = PerfConsole.dataDirectory();
+        Path marker = marker(folder);
+        startAfresh(folder, marker);
+        Instant started = Instant.now();
+        System.out.printf("Large dataset: %,d accounts and %,d audit entries into %s%n", accounts, auditEntries, folder);
+        Map<String, Object> summary;
+        try (PerfConsole console = PerfConsole.start(context -> { })) {
+            System.out.printf("[%5.1fs] console started: schema migrated, demo data loaded%n", seconds(started));
+            LargeDataset dataset = new LargeDataset(console.superuserJdbcUrl(), accounts, auditEntries);
+            summary = dataset.load(started);
+        }
+        summary.put("totalSeconds", Math.round(seconds(started) * 10) / 10.0);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(marker.toFile(), summary);
+        System.out.printf("[%5.1fs] done; summary in %s%n", seconds(started), marker);
+        System.exit(0);
+    }
+
+    /** The file beside the data folder that says a load made it (and how). */
+    static Path marker(Path folder) {
+        return folder.resolveSibling(folder.getFileName() + ".dataset.json");
+    }
+
+    private static void startAfresh(Path folder, Path marker) throws IOException {
+        boolean empty = !Files.exists(folder);
+        if (!empty) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                empty = entries.findAny().isEmpty();
+            }
+        }
+        if (!empty && !Files.exists(marker)) {
+            throw new IllegalStateException(folder + " holds data that this generator did not make; choose another "
+                    + "folder with -Dperf.data-directory=… or delete it yourself");
+        }
+        if (!empty) {
+            System.out.println("Deleting the previous large dataset in " + folder);
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.delete(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+        Files.deleteIfExists(marker);
+    }
+
+    Map<String, Object> load(Instant started) throws Exception {
+        progress.started = started;
+        List<IndexDefinition> indexes;
+        boolean detailsText;
+        boolean chainHead;
+        try (Connection admin = connect()) {
+            try (Statement st = admin.createStatement()) {
+                requireEmpty(st);
+                // Fewer checkpoints while loading; reset at the end, so the benchmark runs on the defaults.
+                st.execute("ALTER SYSTEM SET max_wal_size = '16GB'");
+                st.execute("ALTER SYSTEM SET checkpoint_timeout = '30min'");
+                st.execute("SELECT pg_reload_conf()");
+                st.execute(SqlScript.load("/perf/dataset/01-helpers.sql").text());
+                st.execute(SqlScript.load("/perf/dataset/04-audit-helpers.sql").text());
+                detailsText = exists(st, "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+                        + " AND table_name = 'audit_entry' AND column_name = 'details_text'");
+                chainHead = exists(st, "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
+                        + " AND table_name = 'audit_chain_head'");
+                indexes = IndexDefinition.dropAll(st, allTables());
+                for (String table : allTables()) {
+                    st.execute("ALTER TABLE " + table + " SET (autovacuum_enabled = false)");
+                }
+            }
+        }
+        progress.log("helpers created; %d indexes dropped until the data is in", indexes.size());
+
+        TaskGraph graph = new TaskGraph(progress);
+        List<String> accountLoads = new ArrayList<>();
+        String auditLoad = graph.add("audit trail", List.of(), c -> loadAudit(c, detailsText));
+        SqlScript accountScript = SqlScript.load("/perf/dataset/02-accounts.sql");
+        SqlScript piecesScript = SqlScript.load("/perf/dataset/07-name-pieces.sql");
+        for (long from = 1; from <= accounts; from += ACCOUNT_CHUNK) {
+            long to = Math.min(accounts, from + ACCOUNT_CHUNK - 1);
+            Map<String, Object> range = values(Map.of("from", from, "to", to));
+            String chunk = String.format(Locale.ROOT, "accounts %,d-%,d", from, to);
+            accountLoads.add(graph.add(chunk, List.of(), c -> execute(c, accountScript.with(range))));
+            accountLoads.add(graph.add("name pieces of " + chunk, List.of(chunk),
+                    c -> execute(c, piecesScript.with(range))));
+        }
+        accountLoads.add(graph.add("heavy accounts' transactions", List.of(),
+                c -> execute(c, SqlScript.load("/perf/dataset/03-heavy-accounts.sql").with(values(Map.of())))));
+
+        // Account tables first (their loads end long before the audit trail's), then the audit trail's.
+        List<String> accountIndexes = new ArrayList<>();
+        List<String> auditIndexes = new ArrayList<>();
+        for (IndexDefinition index : indexes) {
+            boolean audit = index.table().equals(AUDIT_TABLE);
+            String task = graph.add("index " + index.name(), audit ? List.of(auditLoad) : accountLoads,
+                    c -> execute(c, index.create()));
+            (audit ? auditIndexes : accountIndexes).add(task);
+        }
+        for (String table : ACCOUNT_TABLES) {
+            graph.add("vacuum analyze " + table, concat(accountLoads, accountIndexes),
+                    c -> execute(c, "VACUUM (ANALYZE) " + table));
+        }
+        graph.add("vacuum analyze " + AUDIT_TABLE, concat(List.of(auditLoad), auditIndexes),
+                c -> execute(c, "VACUUM (ANALYZE) " + AUDIT_TABLE));
+        graph.run(2, this::connectForLoading);
+
+        try (Connection admin = connectForLoading(); Statement st = admin.createStatement()) {
+            finish(st, chainHead);
+            describe(st, detailsText, chainHead);
+        }
+        return summary;
+    }
+
+    private void loadAudit(Connection connection, boolean detailsText) throws SQLException {
+        if (auditEntries == 0) {
+            return;
+        }
+        SqlScript script = SqlScript.load("/perf/dataset/05-audit.sql");
+        long stepMicros = AUDIT_SPAN.toNanos() / 1000 / auditEntries;
+        Instant start = anchor.minus(AUDIT_SPAN);
+        String seed = null;
+        for (long from = 1; from <= auditEntries; from += AUDIT_CHUNK) {
+            long to = Math.min(auditEntries, from + AUDIT_CHUNK - 1);
+            Map<String, Object> values = new LinkedHashMap<>(values(Map.of("from", from, "to", to)));
+            values.put("seed", SqlScript.literal(seed));
+            values.put("start", SqlScript.literal(start.toString()));
+            values.put("stepMicros", stepMicros);
+            values.put("detailsTextColumn", detailsText ? ", details_text" : "");
+            values.put("detailsTextValue", detailsText ? ", details_text" : "");
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(script.with(values))) {
+                rs.next();
+                seed = rs.getString(1);
+            }
+            progress.log("audit entries %,d of %,d (%d %%)", to, auditEntries, to * 100 / auditEntries);
+        }
+    }
+
+    private Map<String, Object> values(Map<String, Object> more) {
+        Map<String, Object> values = new LinkedHashMap<>(more);
+        values.put("anchor", SqlScript.literal(anchor.toString()));
+        values.put("heavy", heavy);
+        values.put("accounts", accounts);
+        return values;
+    }
+
+    private void finish(Statement st, boolean chainHead) throws SQLException {
+        st.execute("SELECT setval(pg_get_serial_sequence('audit_entry', 'id'), greatest(1, (SELECT max(id) FROM audit_entry)))");
+        if (chainHead && auditEntries > 0) {
+            // The audit module's chain head must name the newest entry, or its next append is refused.
+            st.execute("UPDATE audit_chain_head SET last_id = e.id, last_hash = e.hash"
+                    + " FROM (SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1) e");
+        }
+        st.execute("DROP SCHEMA perf_load CASCADE");
+        for (String table : allTables()) {
+            st.execute("ALTER TABLE " + table + " RESET (autovacuum_enabled)");
+        }
+        st.execute("ALTER SYSTEM RESET max_wal_size");
+        st.execute("ALTER SYSTEM RESET checkpoint_timeout");
+        st.execute("SELECT pg_reload_conf()");
+        st.execute("CHECKPOINT");
+        progress.log("settings restored, checkpoint written");
+    }
+
+    /** What was loaded, printed and kept beside the data folder. */
+    private void describe(Statement st, boolean detailsText, boolean chainHead) throws SQLException {
+        summary.put("createdAt", anchor.toString());
+        summary.put("dataDirectory", PerfConsole.dataDirectory().toString());
+        summary.put("generatedAccounts", accounts);
+        summary.put("generatedAuditEntries", auditEntries);
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (String table : allTables()) {
+            rows.put(table, longValue(st, "SELECT count(*) FROM " + table));
+        }
+        summary.put("rows", rows);
+        summary.put("databaseSize", stringValue(st, "SELECT pg_size_pretty(pg_database_size(current_database()))"));
+        summary.put("heavyAccounts", query(st, """
+                SELECT account_id, count(*) AS transactions FROM wallet_transaction
+                 GROUP BY account_id HAVING count(*) >= 10000 ORDER BY 2 DESC"""));
+        summary.put("blockedAccounts", query(st, SqlScript.load("/perf/dataset/06-blocked-share.sql").text()).get(0));
+        summary.put("auditChain", chainHead
+                ? "hash-chained in the audit module's v1 format, chain head set; details_text filled"
+                : detailsText ? "hash-chained in the audit module's v1 format over details_text"
+                : "hash-chained in the audit module's v1 format over the details text as written; this schema keeps "
+                        + "only the jsonb details, which re-orders keys, so the chain cannot be re-verified from it");
+        progress.log("rows: %s", rows);
+        progress.log("blocked: %s", summary.get("blockedAccounts"));
+        progress.log("heavy accounts: %s", summary.get("heavyAccounts"));
+        progress.log("database size: %s", summary.get("databaseSize"));
+    }
+
+    private void requireEmpty(Statement st) throws SQLException {
+        long generated = longValue(st, "SELECT count(*) FROM account WHERE id LIKE '20881%'");
+        long audit = longValue(st, "SELECT count(*) FROM audit_entry");
+        if (generated > 0 || audit > 0) {
+            throw new IllegalStateException("the database already holds " + generated + " generated accounts and "
+                    + audit + " audit entries");
+        }
+        String folder = stringValue(st, "SHOW data_directory");
+        if (!Path.of(folder).toAbsolutePath().normalize().equals(PerfConsole.dataDirectory())) {
+            throw new IllegalStateException("the console runs on " + folder + ", not on " + PerfConsole.dataDirectory());
+        }
+    }
+
+    private static List<String> allTables() {
+        return concat(ACCOUNT_TABLES, List.of(AUDIT_TABLE));
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl);
+    }
+
+    private Connection connectForLoading() throws SQLException {
+        Connection connection = connect();
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET session_replication_role = replica");
+            st.execute("SET synchronous_commit = off");
+            st.execute("SET work_mem = '512MB'");
+            st.execute("SET maintenance_work_mem = '1GB'");
+            // Two sessions already keep both cores busy.
+            st.execute("SET max_parallel_maintenance_workers = 0");
+            st.execute("SET max_parallel_workers_per_gather = 0");
+        }
+        return connection;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static boolean exists(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static long longValue(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String stringValue(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<Map<String, Object>> query(Statement st, String sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /** Prints what happens, with the seconds since the start. */
+    static final class Progress {
+        Instant started = Instant.now();
+
+        synchronized void log(String format, Object... args) {
+            System.out.printf("[%5.1fs] %s%n", seconds(started), String.format(Locale.ROOT, format, args));
+        }
+    }
+}

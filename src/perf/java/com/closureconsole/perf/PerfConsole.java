@@ -1,0 +1,63 @@
+package com.closureconsole.perf;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.closureconsole.Application;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The whole console, started the way it runs for an agent (its own embedded PostgreSQL, Flyway,
+ * the demo data), but on the performance data folder instead of {@code .data/postgres}. The
+ * generator and the benchmark both start it this way, so they see exactly the schema, the server
+ * settings and the services the console has.
+ */
+final class PerfConsole implements AutoCloseable {
+
+    static final String DATA_DIRECTORY = System.getProperty("perf.data-directory", ".data/perf-postgres");
+
+    final ConfigurableApplicationContext context;
+
+    private PerfConsole(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts the console on {@link #DATA_DIRECTORY}; {@code customizer} may add bean post-processors. */
+    static PerfConsole start(Consumer<GenericApplicationContext> customizer) {
+        // Command-line arguments: they outrank application.properties (which names .data/postgres).
+        String[] arguments = Map.of(
+                        "closure.embedded-database.data-directory", dataDirectory().toString(),
+                        "server.port", "0",
+                        "vaadin.launch-browser", "false",
+                        "spring.main.banner-mode", "off",
+                        "logging.level.root", "warn",
+                        "logging.level.com.closureconsole", "info")
+                .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+                .initializers(ctx -> customizer.accept((GenericApplicationContext) ctx))
+                .run(arguments);
+        return new PerfConsole(context);
+    }
+
+    static Path dataDirectory() {
+        return Path.of(DATA_DIRECTORY).toAbsolutePath().normalize();
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The JDBC URL of the embedded server as its superuser (loading needs to bypass triggers). */
+    String superuserJdbcUrl() {
+        return bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
