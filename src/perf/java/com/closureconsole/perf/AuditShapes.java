@@ -122,7 +122,10 @@ final class AuditShapes {
             }
         }
         List<Cursor> cursors = new ArrayList<>();
-        int deepest = Math.max(0, times.size() - PAGE - 1);
+        if (times.size() <= PAGE) {
+            return cursors;
+        }
+        int deepest = times.size() - PAGE - 1;
         int start = Math.min(depth, Math.max(0, deepest - (count - 1) * PAGE));
         for (int i = 0; i < count; i++) {
             int at = start + i * PAGE;

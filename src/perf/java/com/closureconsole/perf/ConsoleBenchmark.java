@@ -289,7 +289,7 @@ public final class ConsoleBenchmark {
                 List<AuditShapes.Cursor> cursors = deep ? shapes.cursorsAt(jdbc, filter, 100_000, 20)
                         : java.util.Collections.singletonList(null);
                 if (cursors.isEmpty()) {
-                    log("audit %s: no entries, no deep page", filter.key());
+                    log("audit %s: one page holds every match, no deep page", filter.key());
                     continue;
                 }
                 AuditShapes.Cursor first = cursors.get(0);

@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 final class Report {
 
-    static final String LOAD_COMMAND = "flock /tmp/maven.lock mvn -B -Pperf test-compile exec:exec@large-dataset";
-    static final String BENCH_COMMAND = "flock /tmp/maven.lock mvn -B -Pperf test-compile exec:exec@benchmark";
+    static final String LOAD_COMMAND = "mvn -Pperf test-compile exec:exec@large-dataset";
+    static final String BENCH_COMMAND = "mvn -Pperf test-compile exec:exec@benchmark";
 
     private final Map<String, Object> dataset;
     private final List<Measurement> measurements;
@@ -78,6 +78,18 @@ final class Report {
                 }
             }
             machine.put("postgresSettings", settings);
+            Map<String, String> sizes = new LinkedHashMap<>();
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT c.relname, pg_size_pretty(pg_total_relation_size(c.oid)) FROM pg_class c
+                     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'i')
+                       AND (c.relkind = 'r' OR c.relname LIKE 'account_name%')
+                       AND pg_total_relation_size(c.oid) > 10 * 1024 * 1024
+                     ORDER BY pg_total_relation_size(c.oid) DESC""")) {
+                while (rs.next()) {
+                    sizes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            machine.put("relationSizes", sizes);
         }
         return machine;
     }
@@ -189,7 +201,8 @@ final class Report {
             return "—";
         }
         return String.format(Locale.ROOT, "%+.2f ms (allowed p95 ≤ %s) %s", m.console.p95() - m.jdbc.p95(),
-                ms(m.overheadAllowanceMs()), Boolean.TRUE.equals(m.overheadMet()) ? "met" : "**missed**");
+                ms(m.overheadAllowanceMs()), Boolean.TRUE.equals(m.overheadMet()) ? "met"
+                        : "**missed**" + note(m.id + ".overhead"));
     }
 
     private String verdict(Measurement m) {
