@@ -16,22 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The audit browser's and the audit export's SQL, measured over JDBC.
- *
- * <p>The audit module (branch {@code audit-trail}) is not on this branch yet, so its services
- * cannot be timed here. These are the statements its {@code AuditQuery} builds: a filter of
- * optional parts (time range, actor, account, action, outcome, text in the details), newest first,
- * seeking past a cursor on {@code (occurred_at, id)} with a LIMIT, never OFFSET or COUNT. The
- * export is the same statement without a LIMIT, streamed with a fetch size of 1,000 in a read-only
- * repeatable-read transaction and written as CSV, as its {@code AuditExport} does.
- *
- * <p>TODO(audit-trail merged): time the services themselves, signed in as a SUPERVISOR, through
- * {@link Probe#run} so the console column fills in beside these JDBC figures:
- * {@code AuditTrail.page(new AuditFilter(from, to, actor, accountId, action, outcome, text, null),
- * cursor == null ? null : new AuditCursor(occurredAt, id), 50)} for each {@link Filter} below, and
- * {@code AuditExport.start(filter, out).result().join().rows()} for the export (replacing
- * {@link #export}); then drop the {@code details}/{@code details_text} switch below, since the
- * merged schema always has {@code details_text}.
+ * The audit browser's and the audit export's SQL shapes, used to find deep cursors and to show
+ * plans beside the service figures. These are the statements the audit module's {@code AuditQuery}
+ * builds: a filter of optional parts (time range, actor, account, action, outcome, text in the
+ * details), newest first, seeking past a cursor on {@code (occurred_at, id)} with a LIMIT, never
+ * OFFSET or COUNT. The benchmark times the services themselves ({@code AuditTrail.page},
+ * {@code AuditExport.start}) beside a JDBC replay of the statements they send.
  */
 final class AuditShapes {
 
@@ -158,37 +148,6 @@ final class AuditShapes {
         }
     }
 
-    /** Streams every entry of {@code filter} into {@code out} as CSV; answers the number of rows. */
-    long export(Connection connection, Filter filter, OutputStream out) throws Exception {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        connection.setReadOnly(true);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        long rows = 0;
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-             PreparedStatement ps = connection.prepareStatement(filter.sql(columns, false, false))) {
-            ps.setFetchSize(1000);
-            bind(ps, filter, null, null);
-            writer.write('\uFEFF');
-            writer.write("id,occurred_at_utc,actor,actor_role,client_address,action,account_id,outcome,correlation_id,"
-                    + "details,prev_hash,hash\r\n");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Csv.row(writer, rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(10),
-                            rs.getString(9), rs.getString(11), rs.getString(12));
-                    rows++;
-                }
-            }
-        } finally {
-            connection.commit();
-            connection.setReadOnly(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            connection.setAutoCommit(autoCommit);
-        }
-        return rows;
-    }
-
     private static void bind(PreparedStatement ps, Filter filter, Cursor cursor, Integer limit) throws Exception {
         int index = 1;
         for (Object parameter : filter.parameters()) {
@@ -205,35 +164,5 @@ final class AuditShapes {
 
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /** RFC 4180 cells as the export writes them, with the spreadsheet-formula guard. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static void row(Writer writer, Object... cells) throws IOException {
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    writer.write(',');
-                }
-                Object cell = cells[i];
-                if (cell == null) {
-                    continue;
-                }
-                String text = cell instanceof Instant instant ? instant.toString() : cell.toString();
-                if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-                    text = "'" + text;
-                }
-                if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-                    writer.write('"');
-                    writer.write(text.replace("\"", "\"\""));
-                    writer.write('"');
-                } else {
-                    writer.write(text);
-                }
-            }
-            writer.write("\r\n");
-        }
     }
 }

@@ -46,6 +46,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import com.closureconsole.audit.AuditAction;
+import com.closureconsole.audit.AuditCursor;
+import com.closureconsole.audit.AuditExport;
+import com.closureconsole.audit.AuditFilter;
+import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.audit.AuditTrail;
 
 /**
  * Measures the console on the large dataset ({@link LargeDataset}) and writes the figures to
@@ -267,64 +273,74 @@ public final class ConsoleBenchmark {
 
     private void auditPages() throws Exception {
         AuditShapes shapes = new AuditShapes(hasDetailsText());
+        AuditTrail trail = console.bean(AuditTrail.class);
         Instant anchor = Instant.parse((String) dataset.get("createdAt"));
         String heavyAccount = (String) ((List<Map<String, Object>>) dataset.get("heavyAccounts")).get(0).get("account_id");
-        List<AuditShapes.Filter> filters = List.of(
-                shapes.none(),
-                shapes.actor("agent1"),
-                shapes.account(heavyAccount),
-                shapes.action("ACCOUNT_SEARCH"),
-                shapes.action("AUDIT_VERIFY"),
-                shapes.outcome("BLOCKED"),
-                shapes.outcome("DENIED"),
-                shapes.timeRange("time-week", anchor.minus(Duration.ofDays(400)), anchor.minus(Duration.ofDays(393))),
-                shapes.text("text-common", "DISPUTE_OR_RESTRICTION"),
-                shapes.text("text-rare", rareTradeNumber()),
-                shapes.and("actor-and-action", shapes.actor("agent1"), shapes.action("ELIGIBILITY_CHECK")));
-        int warmup = rounds(20);
-        int rounds = rounds(300);
-        for (AuditShapes.Filter filter : filters) {
-            for (boolean deep : List.of(false, true)) {
-                Instant start = Instant.now();
-                List<AuditShapes.Cursor> cursors = deep ? shapes.cursorsAt(jdbc, filter, 100_000, 20)
-                        : java.util.Collections.singletonList(null);
-                if (cursors.isEmpty()) {
-                    log("audit %s: one page holds every match, no deep page", filter.key());
-                    continue;
+        String rare = rareTradeNumber();
+        Instant weekFrom = anchor.minus(Duration.ofDays(400));
+        Instant weekTo = anchor.minus(Duration.ofDays(393));
+        // Each browser filter as its SQL shape (for the deep cursors) and as the AuditFilter the view passes.
+        Map<AuditShapes.Filter, AuditFilter> filters = new LinkedHashMap<>();
+        filters.put(shapes.none(), AuditFilter.ALL);
+        filters.put(shapes.actor("agent1"), filter(null, null, "agent1", null, null, null, null));
+        filters.put(shapes.account(heavyAccount), filter(null, null, null, heavyAccount, null, null, null));
+        filters.put(shapes.action("ACCOUNT_SEARCH"), filter(null, null, null, null, AuditAction.ACCOUNT_SEARCH, null, null));
+        filters.put(shapes.action("AUDIT_VERIFY"), filter(null, null, null, null, AuditAction.AUDIT_VERIFY, null, null));
+        filters.put(shapes.outcome("BLOCKED"), filter(null, null, null, null, null, AuditOutcome.BLOCKED, null));
+        filters.put(shapes.outcome("DENIED"), filter(null, null, null, null, null, AuditOutcome.DENIED, null));
+        filters.put(shapes.timeRange("time-week", weekFrom, weekTo), filter(weekFrom, weekTo, null, null, null, null, null));
+        filters.put(shapes.text("text-common", "DISPUTE_OR_RESTRICTION"),
+                filter(null, null, null, null, null, null, "DISPUTE_OR_RESTRICTION"));
+        filters.put(shapes.text("text-rare", rare), filter(null, null, null, null, null, null, rare));
+        filters.put(shapes.and("actor-and-action", shapes.actor("agent1"), shapes.action("ELIGIBILITY_CHECK")),
+                filter(null, null, "agent1", null, AuditAction.ELIGIBILITY_CHECK, null, null));
+        signInSupervisor();
+        try {
+            for (Map.Entry<AuditShapes.Filter, AuditFilter> entry : filters.entrySet()) {
+                AuditShapes.Filter filter = entry.getKey();
+                AuditFilter serviceFilter = entry.getValue();
+                for (boolean deep : List.of(false, true)) {
+                    Instant start = Instant.now();
+                    List<AuditShapes.Cursor> cursors = deep ? shapes.cursorsAt(jdbc, filter, 100_000, 20)
+                            : java.util.Collections.singletonList(null);
+                    if (cursors.isEmpty()) {
+                        log("audit %s: one page holds every match, no deep page", filter.key());
+                        continue;
+                    }
+                    AuditShapes.Cursor first = cursors.get(0);
+                    Measurement m = new Measurement("audit.page." + filter.key() + (deep ? ".deep" : ".first"), "audit page",
+                            "audit page, " + filter.label() + (deep ? ", " + String.format(Locale.ROOT, "%,d", first.depth())
+                                    + " entries deep" : ", first page"), AUDIT_PAGE_MS, true);
+                    m.facts.put("call", "AuditTrail.page(filter, cursor, 50), signed in as a supervisor");
+                    m.facts.put("depth", deep ? first.depth() : 0);
+                    m.facts.put("setupSeconds", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+                    List<AuditCursor> inputs = new ArrayList<>();
+                    for (AuditShapes.Cursor c : cursors) {
+                        inputs.add(c == null ? null : new AuditCursor(c.occurredAt(), c.id()));
+                    }
+                    // A shape that scans the whole trail gets a few samples, not hours of them.
+                    long once = System.nanoTime();
+                    trail.page(serviceFilter, inputs.get(0), AuditShapes.PAGE);
+                    boolean slow = System.nanoTime() - once > Duration.ofMillis(200).toNanos();
+                    probe.run(m, inputs, cursor -> trail.page(serviceFilter, cursor, AuditShapes.PAGE),
+                            slow ? 1 : rounds(20), slow ? 5 : rounds(300));
+                    m.plans.add(shapes.explain(jdbc, filter, first));
+                    add(m);
                 }
-                AuditShapes.Cursor first = cursors.get(0);
-                Measurement m = new Measurement("audit.page." + filter.key() + (deep ? ".deep" : ".first"), "audit page",
-                        "audit page, " + filter.label() + (deep ? ", " + String.format(Locale.ROOT, "%,d", first.depth())
-                                + " entries deep" : ", first page"), AUDIT_PAGE_MS, false);
-                m.facts.put("call", "JDBC only until the audit module is merged: the SQL of AuditTrail.page(filter, cursor, 50)");
-                m.facts.put("depth", deep ? first.depth() : 0);
-                m.facts.put("setupSeconds", Duration.between(start, Instant.now()).toMillis() / 1000.0);
-                // A shape that scans the whole trail gets a few samples, not hours of them.
-                long deadline = System.nanoTime() + Duration.ofSeconds(QUICK ? 5 : 20).toNanos();
-                for (int i = 0; i < warmup + rounds; i++) {
-                    if (System.nanoTime() > deadline && m.jdbc.count() >= 5) {
-                        break;
-                    }
-                    if (i < warmup && System.nanoTime() > deadline) {
-                        i = warmup;
-                    }
-                    AuditShapes.Cursor cursor = cursors.get(i % cursors.size());
-                    long t0 = System.nanoTime();
-                    int rows;
-                    try (PreparedStatement ps = shapes.page(jdbc, filter, cursor)) {
-                        rows = Probe.readAll(ps);
-                    }
-                    long elapsed = System.nanoTime() - t0;
-                    if (i >= warmup) {
-                        m.jdbc.add(elapsed);
-                    }
-                    m.facts.put("rowsPerPage", rows);
-                }
-                m.statements.add(filter.sql(shapes.columns, deep, true));
-                m.plans.add(shapes.explain(jdbc, filter, first));
-                add(m);
             }
+        } finally {
+            signInAgent();
         }
+    }
+
+    private static AuditFilter filter(Instant from, Instant to, String actor, String accountId, AuditAction action,
+                                      AuditOutcome outcome, String text) {
+        return new AuditFilter(from, to, actor, accountId, action, outcome, text, null);
+    }
+
+    private static void signInSupervisor() {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("supervisor1", null,
+                List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"))));
     }
 
     /** A trade number that one or two eligibility checks in the trail mention. */
@@ -349,7 +365,6 @@ public final class ConsoleBenchmark {
         AuditShapes shapes = new AuditShapes(hasDetailsText());
         Instant anchor = Instant.parse((String) dataset.get("createdAt"));
         AuditShapes.Filter filter = shapes.timeRange("export", anchor.minus(Duration.ofDays(QUICK ? 6 : 60)), anchor);
-        DataSource pool = console.bean(DataSource.class);
         AtomicLong maxAfterGc = new AtomicLong();
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).map(p -> p.getName()).collect(Collectors.toSet());
@@ -373,8 +388,12 @@ public final class ConsoleBenchmark {
         long baseline = UiMemory.usedHeapAfterGc();
         maxAfterGc.set(baseline);
         long t0 = System.nanoTime();
-        try (Connection connection = pool.getConnection()) {
-            rows = shapes.export(connection, filter, out);
+        signInSupervisor();
+        try {
+            rows = console.bean(AuditExport.class).start(new AuditFilter(anchor.minus(Duration.ofDays(QUICK ? 6 : 60)), anchor,
+                    null, null, null, null, null, null), out).result().join().rows();
+        } finally {
+            signInAgent();
         }
         long nanos = System.nanoTime() - t0;
         long peakAfterGc = maxAfterGc.get();
@@ -382,8 +401,8 @@ public final class ConsoleBenchmark {
         for (NotificationEmitter emitter : emitters) {
             emitter.removeNotificationListener(listener);
         }
-        export.put("call", "JDBC + CSV until the audit module is merged: the SQL of AuditExport, streamed with fetch size "
-                + "1,000 in a read-only repeatable-read transaction, written as UTF-8 CSV to a counting stream");
+        export.put("call", "AuditExport.start(filter, out).result().join(), signed in as a supervisor, "
+                + "written as UTF-8 CSV to a counting stream");
         export.put("filter", filter.label());
         export.put("rows", rows);
         export.put("bytes", out.count);

@@ -126,7 +126,7 @@ final class Report {
             long rowsPerSecond = ((Number) export.get("rowsPerSecond")).longValue();
             long growth = ((Number) export.get("heapGrowthMaxAfterGcBytes")).longValue();
             boolean met = rowsPerSecond >= ConsoleBenchmark.EXPORT_ROWS_PER_SECOND && growth < ConsoleBenchmark.EXPORT_HEAP_BYTES;
-            md.append(String.format(Locale.ROOT, "| audit CSV export, %,d rows (JDBC + CSV until merged) | ≥ 50,000 rows/s, heap growth < 64 MB "
+            md.append(String.format(Locale.ROOT, "| audit CSV export, %,d rows (AuditExport) | ≥ 50,000 rows/s, heap growth < 64 MB "
                             + "| — | %,d rows/s, heap growth %.1f MB | — | %s |\n",
                     ((Number) export.get("rows")).longValue(), rowsPerSecond, growth / 1048576.0,
                     met ? "met" : "**missed**" + note("export")));
