@@ -64,8 +64,8 @@ public class ClosureWorkflow {
     @Transactional
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
     public ClosurePreview preview(String accountId, UUID flowId) {
-        EligibilityReport report = eligibility.check(accountId, flowId);
         Optional<AccountFacts> account = facts.read(accountId);
+        EligibilityReport report = eligibility.check(accountId, account, flowId);
         return new ClosurePreview(accountId,
                 account.map(AccountFacts::identityType).orElse(null),
                 account.map(a -> VerificationMethod.requiredFor(a.identityType())).orElse(null),
@@ -111,11 +111,13 @@ public class ClosureWorkflow {
         if (earlier.isPresent()) {
             return new SubmissionResult.Submitted(earlier.get().view(), true);
         }
-        EligibilityReport report = eligibility.recheck(command.accountId(), false);
+        // Read once, after the lock: the second check and the request both use these facts.
+        Optional<AccountFacts> read = facts.read(command.accountId());
+        EligibilityReport report = eligibility.recheck(command.accountId(), read, false);
         if (!report.closable() || requests.existsByAccountIdAndStateIn(command.accountId(), ACTIVE)) {
             return refuse(command, report);
         }
-        AccountFacts account = facts.read(command.accountId()).orElseThrow();
+        AccountFacts account = read.orElseThrow();
         VerificationMethod required = VerificationMethod.requiredFor(account.identityType());
         if (command.verificationMethod() != required) {
             throw new IllegalArgumentException("account must be verified with " + required);

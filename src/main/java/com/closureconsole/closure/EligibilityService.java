@@ -61,7 +61,12 @@ public class EligibilityService {
     @Transactional
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
     public EligibilityReport check(String accountId, java.util.UUID correlationId) {
-        EligibilityReport report = evaluate(accountId, facts.read(accountId), clock.instant(), false);
+        return check(accountId, facts.read(accountId), correlationId);
+    }
+
+    /** The audited check on facts the caller has already read (the closure flow reads them once). */
+    EligibilityReport check(String accountId, Optional<AccountFacts> read, java.util.UUID correlationId) {
+        EligibilityReport report = evaluate(accountId, read, clock.instant(), false);
         events.publishEvent(new AuditEvent(AuditAction.ELIGIBILITY_CHECK,
                 report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : accountId,
                 report.closable() ? AuditOutcome.SUCCESS : AuditOutcome.BLOCKED, auditDetails(report), correlationId));
@@ -73,7 +78,12 @@ public class EligibilityService {
      * {@code ownClosureInFlight}, the account being CLOSING because of this very request passes.
      */
     EligibilityReport recheck(String accountId, boolean ownClosureInFlight) {
-        return evaluate(accountId, facts.read(accountId), clock.instant(), ownClosureInFlight);
+        return recheck(accountId, facts.read(accountId), ownClosureInFlight);
+    }
+
+    /** As {@link #recheck(String, boolean)}, on facts the caller has already read under the lock. */
+    EligibilityReport recheck(String accountId, Optional<AccountFacts> read, boolean ownClosureInFlight) {
+        return evaluate(accountId, read, clock.instant(), ownClosureInFlight);
     }
 
     /** The number of blocking conditions of each listed account (for result lists; not audited). */

@@ -11,7 +11,6 @@ import com.closureconsole.ui.Formats;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import com.vaadin.flow.spring.annotation.UIScope;
 import org.springframework.context.annotation.Scope;
 
 /**

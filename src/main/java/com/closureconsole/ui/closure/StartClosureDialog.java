@@ -13,7 +13,6 @@ import com.closureconsole.closure.TaobaoOutcome;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.account.EligibilityPanel;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -229,9 +228,5 @@ public class StartClosureDialog extends Dialog {
     private String taobaoText(ClosurePreview p) {
         return p.taobaoOutcome() == TaobaoOutcome.NONE ? getTranslation("flow.taobao.NONE")
                 : getTranslation("flow.taobao." + p.taobaoOutcome(), p.taobaoId());
-    }
-
-    Component currentBody() {
-        return body;
     }
 }
