@@ -85,7 +85,7 @@ public class AuditExport {
         CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(writer);
         long[] rows = new long[1];
         AuditQuery query = AuditQuery.of(filter, null);
-        snapshot.executeWithoutResult(status -> streaming.query(query.sql(AuditQuery.COLUMNS, false),
+        snapshot.executeWithoutResult(status -> AuditLongRead.allow(streaming).query(query.sql(AuditQuery.COLUMNS, false),
                 (RowCallbackHandler) row -> {
                     AuditEntry entry = AuditQuery.entry(row);
                     try {

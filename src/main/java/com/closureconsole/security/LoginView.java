@@ -2,12 +2,14 @@ package com.closureconsole.security;
 
 import java.util.Locale;
 
+import com.closureconsole.database.DemoMode;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -36,7 +38,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** The texts the form shows now (the error message differs for lock-out). */
     LoginI18n texts;
 
-    public LoginView() {
+    public LoginView(DemoMode demo) {
         setId("login-view");
         addClassName("login-view");
         setSizeFull();
@@ -55,6 +57,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         VaadinService.getCurrent().getInstantiator().getI18NProvider().getProvidedLocales()
                 .forEach(locale -> languages.add(languageButton(locale)));
         add(languages, product, tagline, form);
+        if (demo.enabled()) {
+            Span badge = new Span(getTranslation("demo.badge"));
+            badge.setId("demo-badge");
+            badge.setTitle(getTranslation("demo.badge.title"));
+            badge.getElement().getThemeList().add("badge error");
+            addComponentAtIndex(1, badge);
+        }
     }
 
     /** The sign-in page offers each language by its own name; choosing one redraws the page. */

@@ -1,5 +1,6 @@
 package com.closureconsole.ui;
 
+import com.closureconsole.database.DemoMode;
 import com.closureconsole.security.CurrentStaff;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -34,7 +35,7 @@ public class MainLayout extends AppLayout {
     final Span userRole = new Span();
     final Button signOut;
 
-    public MainLayout(CurrentStaff currentStaff, AuthenticationContext authentication) {
+    public MainLayout(CurrentStaff currentStaff, AuthenticationContext authentication, DemoMode demo) {
         setPrimarySection(Section.DRAWER);
         addClassName("main-layout");
 
@@ -42,6 +43,13 @@ public class MainLayout extends AppLayout {
         product.addClassName("app-name");
         Header header = new Header(product);
         header.addClassName("drawer-header");
+        if (demo.enabled()) {
+            Span badge = new Span(getTranslation("demo.badge"));
+            badge.setId("demo-badge");
+            badge.setTitle(getTranslation("demo.badge.title"));
+            badge.getElement().getThemeList().add("badge error small");
+            header.add(badge);
+        }
 
         navigation.setId("main-navigation");
         MenuConfiguration.getMenuEntries().forEach(entry -> navigation.addItem(item(entry)));

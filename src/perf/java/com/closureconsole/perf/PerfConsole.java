@@ -32,6 +32,7 @@ final class PerfConsole implements AutoCloseable {
         String[] arguments = Map.of(
                         "closure.embedded-database.data-directory", dataDirectory().toString(),
                         "server.port", "0",
+                        "closure.demo", "true",
                         "vaadin.launch-browser", "false",
                         "spring.main.banner-mode", "off",
                         "logging.level.root", "warn",
@@ -51,9 +52,19 @@ final class PerfConsole implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** The JDBC URL of the embedded server as its superuser (loading needs to bypass triggers). */
+    /**
+     * The JDBC URL of the embedded server as its superuser (loading needs to bypass triggers), with
+     * the password the console generated for the cluster and keeps in its data folder.
+     */
     String superuserJdbcUrl() {
-        return bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+        java.util.Properties credentials = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(dataDirectory().resolve("closure-credentials.properties"))) {
+            credentials.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres")
+                + "&password=" + credentials.getProperty("superuser.password");
     }
 
     @Override

@@ -1,0 +1,62 @@
+package com.closureconsole.database;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.closureconsole.Application;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One console started as an operator starts it on an external database: the whole application on
+ * a random port, outside demo mode unless told otherwise, configured by the settings the README
+ * gives. Several may run at once on one database, as the nodes behind a load balancer do.
+ */
+final class ConsoleNode implements AutoCloseable {
+
+    final ConfigurableApplicationContext context;
+
+    private ConsoleNode(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** The README's settings for an owner and an application role with their passwords. */
+    static Map<String, Object> readmeSettings(ExternalPostgres server, String database, String owner, String ownerPassword,
+                                              String appRole, String appPassword) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", server.jdbcUrl(database));
+        settings.put("spring.datasource.username", appRole);
+        settings.put("spring.datasource.password", appPassword);
+        settings.put("spring.flyway.user", owner);
+        settings.put("spring.flyway.password", ownerPassword);
+        return settings;
+    }
+
+    static ConsoleNode start(Map<String, Object> settings) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("server.port", "0");
+        all.put("management.server.port", "0");
+        all.put("spring.main.banner-mode", "off");
+        all.put("vaadin.launch-browser", "false");
+        all.put("closure.notification.dispatch-interval", "1h");
+        all.put("closure.policy.completion-interval", "1h");
+        all.putAll(settings);
+        // As command-line arguments: they outrank application.properties, as an operator's settings do.
+        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
