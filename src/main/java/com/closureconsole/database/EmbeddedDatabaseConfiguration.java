@@ -32,8 +32,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>With {@code closure.embedded-database.data-directory} set, the cluster lives in that folder
  * and survives restarts; left empty (as in the tests), it lives in a temporary folder that is
  * deleted on shutdown. The cluster always gets the {@code C.UTF-8} locale (under {@code C},
- * pg_trgm would index no Chinese text at all), commits synchronously (an acknowledged closure
- * survives a crash), and checks a SCRAM-SHA-256 password on every connection: its
+ * pg_trgm would index no Chinese text at all), writes durably with fsync and synchronous commits
+ * (an acknowledged closure survives a crash), and checks a SCRAM-SHA-256 password on every connection: its
  * {@code pg_hba.conf} is written anew on every start. A cluster made before it checked passwords
  * is given them on its first start with this version.
  *
@@ -75,6 +75,8 @@ class EmbeddedDatabaseConfiguration {
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("timezone", "UTC")
+                // zonky's defaults are a test database's: no fsync (-F) and asynchronous commits.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setConnectConfig("password", credentials.superuserPassword());
         if (port > 0) {

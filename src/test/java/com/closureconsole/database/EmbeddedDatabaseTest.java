@@ -34,6 +34,29 @@ class EmbeddedDatabaseTest {
         assertThat(jdbc.queryForObject("SHOW server_encoding", String.class)).isEqualTo("UTF8");
     }
 
+    @Autowired
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+
+    @Test
+    void it_commits_synchronously_so_an_acknowledged_closure_survives_a_crash() {
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+    }
+
+    @Test
+    void it_accepts_no_connection_without_the_right_password() {
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        for (String user : java.util.List.of("postgres", "closure_app")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, user, "").close())
+                    .as(user).isInstanceOf(java.sql.SQLException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, user, "demo123").close())
+                    .as(user).hasMessageContaining("password authentication failed");
+        }
+        assertThat(new JdbcTemplate(postgres.getPostgresDatabase())
+                .queryForList("SELECT DISTINCT auth_method FROM pg_hba_file_rules", String.class))
+                .containsExactly("scram-sha-256");
+    }
+
     @Test
     void demo_staff_and_accounts_are_loaded() {
         assertThat(jdbc.queryForList("SELECT username || ':' || role FROM staff_user ORDER BY username", String.class))

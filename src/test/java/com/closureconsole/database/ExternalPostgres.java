@@ -135,6 +135,7 @@ final class ExternalPostgres implements AutoCloseable {
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("pwfile", folder.resolve("pw").toString())
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setConnectConfig("password", superuserPassword)
