@@ -22,6 +22,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -47,7 +48,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        showTexts(false);
+        showTexts(Failure.CREDENTIALS);
 
         H1 product = new H1(getTranslation("app.name"));
         product.addClassName("login-product");
@@ -78,19 +79,30 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return button;
     }
 
-    private void showTexts(boolean locked) {
-        texts = i18n(locked);
+    /** Why the last sign-in failed, as the form tells it. */
+    enum Failure {
+        CREDENTIALS("login.failed"), LOCKED("login.locked"), UNAVAILABLE("login.unavailable");
+
+        final String key;
+
+        Failure(String key) {
+            this.key = key;
+        }
+    }
+
+    private void showTexts(Failure failure) {
+        texts = i18n(failure);
         form.setI18n(texts);
     }
 
-    private LoginI18n i18n(boolean locked) {
+    private LoginI18n i18n(Failure failure) {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
-        i18n.getErrorMessage().setTitle(getTranslation(locked ? "login.locked.title" : "login.failed.title"));
-        i18n.getErrorMessage().setMessage(getTranslation(locked ? "login.locked.message" : "login.failed.message"));
+        i18n.getErrorMessage().setTitle(getTranslation(failure.key + ".title"));
+        i18n.getErrorMessage().setMessage(getTranslation(failure.key + ".message"));
         i18n.getErrorMessage().setUsername(getTranslation("login.username.required"));
         i18n.getErrorMessage().setPassword(getTranslation("login.password.required"));
         return i18n;
@@ -99,17 +111,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            showTexts(lastFailureWasLockOut());
+            showTexts(lastFailure());
             form.setError(true);
         }
     }
 
     /** Spring Security keeps the last sign-in failure in the HTTP session. */
-    private static boolean lastFailureWasLockOut() {
+    private static Failure lastFailure() {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         HttpSession session = request == null ? null : request.getHttpServletRequest().getSession(false);
-        return session != null
-                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException;
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof LockedException) {
+            return Failure.LOCKED;
+        }
+        // The user store could not be read: nothing is known about the name or the password.
+        return failure instanceof InternalAuthenticationServiceException ? Failure.UNAVAILABLE : Failure.CREDENTIALS;
     }
 
     @Override

@@ -39,4 +39,22 @@ class LoginViewTest extends KaribuTest {
         com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("language-zh_CN")));
         assertThat(_get(H1.class).getText()).isEqualTo("注销工作台");
     }
+
+    @Test
+    void a_sign_in_that_could_not_reach_the_database_says_so_instead_of_blaming_the_password() {
+        com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(true)
+                .setAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                        new org.springframework.security.authentication.InternalAuthenticationServiceException("database down"));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginView view = _get(LoginView.class);
+        assertThat(view.texts.getErrorMessage().getTitle()).isEqualTo(t("login.unavailable.title"));
+        assertThat(view.texts.getErrorMessage().getMessage()).contains("cannot reach its database");
+    }
+
+    @Test
+    void the_demo_shows_a_demo_badge_on_the_sign_in_page() {
+        UI.getCurrent().navigate("login");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("demo-badge")).getText())
+                .isEqualTo(t("demo.badge"));
+    }
 }

@@ -37,6 +37,7 @@ class ShellTest extends KaribuTest {
         _get(AccountsView.class);
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).isEqualTo("agent1");
         assertThat(_get(Span.class, spec -> spec.withId("current-role")).getText()).isEqualTo("Agent");
+        assertThat(_get(Span.class, spec -> spec.withId("demo-badge")).getText()).as("the demo says it is one").isEqualTo("Demo");
     }
 
     @Test

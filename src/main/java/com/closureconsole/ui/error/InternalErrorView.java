@@ -26,7 +26,7 @@ public class InternalErrorView extends VerticalLayout implements HasErrorParamet
         log.error("Could not open '{}' [{}]", event.getLocation().getPath(), reference, parameter.getCaughtException());
         removeAll();
         add(new H2(getTranslation("error.unexpected.title")),
-                new Paragraph(getTranslation("error.unexpected.message", reference)),
+                new Paragraph(getTranslation(UnexpectedErrorHandler.messageKey(parameter.getCaughtException()), reference)),
                 new Anchor("", getTranslation("error.home")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }

@@ -34,18 +34,28 @@ public class UnexpectedErrorHandler implements ErrorHandler, VaadinServiceInitLi
         String reference = reference();
         Throwable error = event.getThrowable();
         boolean denied = causedBy(error, AccessDeniedException.class);
+        java.util.Optional<DatabaseFailure> database = DatabaseFailure.of(error);
         if (denied) {
             log.warn("Refused [{}]: {}", reference, error.toString());
+        } else if (database.isPresent()) {
+            log.error("Database failure {} [{}]", database.get(), reference, error);
         } else {
             log.error("Unexpected error [{}]", reference, error);
         }
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification notification = Notification.show(ui.getTranslation(
-                    denied ? "error.unexpected.denied" : "error.unexpected.message", reference), 8000,
+            Notification notification = Notification.show(ui.getTranslation(messageKey(error), reference), 10000,
                     Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** The translation key of what the user is told about an error; it takes the reference as {@code {0}}. */
+    static String messageKey(Throwable error) {
+        if (causedBy(error, AccessDeniedException.class)) {
+            return "error.unexpected.denied";
+        }
+        return DatabaseFailure.of(error).map(DatabaseFailure::messageKey).orElse("error.unexpected.message");
     }
 
     static String reference() {
