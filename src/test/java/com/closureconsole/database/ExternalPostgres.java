@@ -111,15 +111,16 @@ final class ExternalPostgres implements AutoCloseable {
         }
     }
 
-    /** A database as the README has an operator create it: its own owner, a UTF-8 character type. */
+    /**
+     * A database as the README's "Run in production" has a DBA create it ({@code createuser} and
+     * {@code createdb} say the same): its own owner, a UTF-8 character type, nothing else.
+     */
     void createDatabase(String name, String owner, String ownerPassword, boolean ownerMayCreateRoles) {
         asSuperuser("postgres",
                 "CREATE ROLE " + owner + " LOGIN " + (ownerMayCreateRoles ? "CREATEROLE " : "")
                         + "PASSWORD '" + ownerPassword + "'",
                 "CREATE DATABASE " + name + " OWNER " + owner
                         + " TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'");
-        // PostgreSQL 15 takes CREATE on the public schema away from ordinary users; the owner gets it back.
-        asSuperuser(name, "ALTER SCHEMA public OWNER TO " + owner);
     }
 
     void start() throws IOException {
