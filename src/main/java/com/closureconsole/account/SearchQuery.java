@@ -93,8 +93,7 @@ public sealed interface SearchQuery {
         if (raw == null || raw.isBlank()) {
             return new Invalid(Reason.EMPTY);
         }
-        // Control characters (a pasted NUL, tabs, zero-width marks) are never part of what is searched.
-        String input = raw.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").strip().replaceAll("\\s+", " ");
+        String input = normalise(raw);
         if (input.isEmpty()) {
             return new Invalid(Reason.EMPTY);
         }
@@ -104,8 +103,9 @@ public sealed interface SearchQuery {
         if (input.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return new Invalid(Reason.MEANINGLESS);
         }
-        if (input.matches("2088\\d{12}")) {
-            return new ById(input);
+        String digits = input.replaceAll("[ -]", "");
+        if (digits.matches("2088\\d{12}")) {
+            return new ById(digits);
         }
         if (input.contains("@")) {
             return input.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
@@ -116,15 +116,38 @@ public sealed interface SearchQuery {
         if (phone.isPresent()) {
             return new ByPhone(phone.get());
         }
-        if (input.matches("[+(\\d][\\d\\s()+.-]*")) {
+        if (input.matches("[\\d\\s()+.-]*\\d[\\d\\s()+.-]*")) {
             // Digits that are neither a whole account id nor a valid phone number find nothing useful.
             return new Invalid(Reason.INCOMPLETE_NUMBER);
         }
         return new ByText(input.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * What was typed, the way it is meant: Unicode compatibility forms folded (NFKC: full-width
+     * digits, letters, {@code ＠} and brackets as typed with a Chinese input method), every kind of
+     * space one space and every kind of dash a hyphen, control and format characters (a pasted NUL,
+     * zero-width marks) dropped, the ends trimmed.
+     */
+    static String normalise(String raw) {
+        String folded = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC);
+        return folded.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ")
+                .replaceAll("[\\p{Pd}\\u2212\\u2043]", "-")
+                .replaceAll("[\\p{Z}\\s]+", " ")
+                .strip();
+    }
+
+    /**
+     * A valid phone number, as libphonenumber reads it in the mainland's numbering plan: with or
+     * without {@code +86}, {@code (+86)}, {@code 0086} or {@code 86} before it, grouped by spaces,
+     * dashes, dots or brackets. Anything but those characters is not a phone number.
+     */
     private static Optional<String> phone(String input) {
-        if (!input.matches("[+(\\d][\\d\\s().-]{6,24}")) {
+        if (!input.matches("[\\d\\s()+.-]+")) {
+            return Optional.empty();
+        }
+        long digitCount = input.chars().filter(Character::isDigit).count();
+        if (digitCount < 7 || digitCount > 17) {
             return Optional.empty();
         }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();

@@ -7,6 +7,8 @@ import com.closureconsole.Application;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * One console started as an operator starts it on an external database: the whole application on
@@ -16,9 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ConsoleNode implements AutoCloseable {
 
     final ConfigurableApplicationContext context;
+    /**
+     * Vaadin's security configuration installs its context holder strategy JVM-wide when a console
+     * starts; the suite's shared console must get its own back when this one is done.
+     */
+    private final SecurityContextHolderStrategy previousStrategy;
 
-    private ConsoleNode(ConfigurableApplicationContext context) {
+    private ConsoleNode(ConfigurableApplicationContext context, SecurityContextHolderStrategy previousStrategy) {
         this.context = context;
+        this.previousStrategy = previousStrategy;
     }
 
     /** The README's settings for an owner and an application role with their passwords. */
@@ -44,7 +52,13 @@ final class ConsoleNode implements AutoCloseable {
         all.putAll(settings);
         // As command-line arguments: they outrank application.properties, as an operator's settings do.
         String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments));
+        SecurityContextHolderStrategy previous = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            return new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments), previous);
+        } catch (RuntimeException failedToStart) {
+            SecurityContextHolder.setContextHolderStrategy(previous);
+            throw failedToStart;
+        }
     }
 
     <T> T bean(Class<T> type) {
@@ -57,6 +71,10 @@ final class ConsoleNode implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(previousStrategy);
+        }
     }
 }

@@ -53,8 +53,9 @@ class TwoNodesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        first.close();
+        // In the reverse order of their start: each gives back what was there before it.
         second.close();
+        first.close();
         server.close();
     }
 
