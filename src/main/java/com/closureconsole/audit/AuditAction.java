@@ -16,6 +16,8 @@ public enum AuditAction {
     CLOSURE_CANCEL,
     CLOSURE_COMPLETE,
     CLOSURE_FAIL,
+    /** A closure expected the account in one status and found it in another; nothing was changed. */
+    ACCOUNT_STATUS_CONFLICT,
     NOTIFICATION_QUEUED,
     NOTIFICATION_DELIVERY,
     AUDIT_EXPORT,

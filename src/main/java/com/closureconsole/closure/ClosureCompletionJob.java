@@ -2,7 +2,9 @@ package com.closureconsole.closure;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -10,11 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Completes requests whose cooling-off has ended. Safe when several console nodes run it at once:
- * each claims its rows with {@code FOR UPDATE SKIP LOCKED}, so no request is taken twice.
+ * Completes requests whose cooling-off has ended, each in a transaction of its own, so one that
+ * fails holds back no other. Safe when several console nodes run it at once: a request's
+ * completion locks its account row and then the request, and completes only what is still
+ * cooling off.
  */
 @Component
 public class ClosureCompletionJob {
@@ -23,47 +26,40 @@ public class ClosureCompletionJob {
     static final int BATCH = 50;
 
     private final JdbcTemplate jdbc;
-    private final ClosureWorkflow workflow;
-    private final TransactionTemplate transactions;
+    private final ClosureCompletion completion;
     private final Clock clock;
 
-    ClosureCompletionJob(JdbcTemplate jdbc, ClosureWorkflow workflow, TransactionTemplate transactions, Clock clock) {
+    ClosureCompletionJob(JdbcTemplate jdbc, ClosureCompletion completion, Clock clock) {
         this.jdbc = jdbc;
-        this.workflow = workflow;
-        this.transactions = transactions;
+        this.completion = completion;
         this.clock = clock;
     }
 
-    /** Runs one pass; answers how many requests it finished. */
+    /** Runs one pass; answers how many requests it finished (completed, or failed at the re-check). */
     @Scheduled(fixedDelayString = "${closure.policy.completion-interval:30s}", initialDelayString = "${closure.policy.completion-interval:30s}")
     public int completeDue() {
         int done = 0;
+        Set<UUID> seen = new HashSet<>();
         while (true) {
-            Integer finished = transactions.execute(status -> {
-                List<UUID> claimed = jdbc.queryForList("""
-                        SELECT id FROM closure_request
-                         WHERE state = 'COOLING_OFF' AND due_at <= ?
-                         ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""", UUID.class,
-                        Timestamp.from(clock.instant()), BATCH);
-                int count = 0;
-                for (UUID id : claimed) {
-                    // Joins this transaction: the claim's lock is held until each completion commits.
-                    if (workflow.completeIfDue(id).isPresent()) {
-                        count++;
-                    }
-                }
-                return claimed.isEmpty() ? -1 : count;
-            });
-            if (finished == null || finished < 0) {
+            List<UUID> fresh = jdbc.queryForList("""
+                    SELECT id FROM closure_request WHERE state = 'COOLING_OFF' AND due_at <= ?
+                     ORDER BY due_at LIMIT ?""", UUID.class, Timestamp.from(clock.instant()), BATCH)
+                    .stream().filter(seen::add).toList();
+            if (fresh.isEmpty()) {
                 break;
             }
-            done += finished;
-            if (finished == 0) {
-                break;
+            for (UUID id : fresh) {
+                try {
+                    if (completion.completeIfDue(id).isPresent()) {
+                        done++;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Completing closure request {} failed; it stays due", id, e);
+                }
             }
         }
         if (done > 0) {
-            log.info("Completed {} closure request(s) whose cooling-off ended", done);
+            log.info("Finished {} closure request(s) whose cooling-off ended", done);
         }
         return done;
     }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import com.closureconsole.closure.ClosureRequestView;
 import com.closureconsole.closure.ClosureState;
 import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.DecisionResult;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -66,12 +67,18 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation(rejecting ? "approvals.reject" : "approvals.approve"), rejecting, action).open();
     }
 
-    private void run(java.util.function.Supplier<ClosureRequestView> decision) {
+    private void run(java.util.function.Supplier<DecisionResult> decision) {
         try {
-            ClosureRequestView result = decision.get();
-            Notification.show(getTranslation("approvals.done." + result.state(), result.accountId()))
-                    .addThemeVariants(result.state() == ClosureState.FAILED ? NotificationVariant.LUMO_ERROR
-                            : NotificationVariant.LUMO_SUCCESS);
+            DecisionResult result = decision.get();
+            ClosureRequestView request = result.request();
+            String done = getTranslation("approvals.done." + request.state(), request.accountId());
+            if (result instanceof DecisionResult.AccountUnchanged unchanged) {
+                Notification.show(done + " " + DecisionDialog.accountUnchanged(this, unchanged))
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            } else {
+                Notification.show(done).addThemeVariants(request.state() == ClosureState.FAILED
+                        ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+            }
         } catch (ClosureWorkflow.SelfApprovalException e) {
             Notification.show(getTranslation("approvals.selfApproval")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (IllegalStateException e) {

@@ -16,6 +16,7 @@ import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.KaribuTest;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,42 @@ class ApprovalsViewTest extends KaribuTest {
         assertThat(jdbc.queryForObject("SELECT state || ':' || decision_reason FROM closure_request WHERE account_id = ?",
                 String.class, id)).isEqualTo("REJECTED:customer withdrew the request");
         assertThat(GridKt._fetch(view.grid, 0, 200)).noneMatch(r -> r.request().accountId().equals(id));
+    }
+
+    @Test
+    void a_supervisor_is_told_that_a_rejection_left_an_account_frozen_meanwhile_as_it_was() {
+        policy.setApprovalRequired(true);
+        String id = submitAs("agent1", "AGENT");
+        jdbc.update("UPDATE account SET status = 'FROZEN' WHERE id = ?", id);
+        login("supervisor1", "SUPERVISOR");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView view = _get(ApprovalsView.class);
+        select(view, id);
+        ButtonKt._click(view.reject);
+        DecisionDialog dialog = _get(DecisionDialog.class);
+        dialog.reason.setValue("customer withdrew the request");
+        ButtonKt._click(dialog.confirm);
+        NotificationsKt.expectNotifications("Closure of " + id + " rejected. The account was not changed: it is Frozen now,"
+                + " where the closure expected Closing. Check with risk control before acting on it.");
+        assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("FROZEN");
+    }
+
+    @Test
+    void an_agent_is_told_that_a_cancellation_left_an_account_frozen_meanwhile_as_it_was() {
+        policy.setCoolingOff(Duration.ofHours(1));
+        String id = submitAs("agent1", "AGENT");
+        jdbc.update("UPDATE account SET status = 'FROZEN' WHERE id = ?", id);
+        useLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("closures");
+        ClosureRequestsView view = _get(ClosureRequestsView.class);
+        var row = GridKt._fetch(view.grid, 0, 200).stream().filter(r -> r.request().accountId().equals(id)).findFirst().orElseThrow();
+        view.grid.select(row);
+        ButtonKt._click(view.cancelRequest);
+        ButtonKt._click(_get(DecisionDialog.class).confirm);
+        NotificationsKt.expectNotifications(t("requests.cancelled", id) + " "
+                + t("decision.accountUnchanged", t("status.CLOSING"), t("status.FROZEN")));
+        assertThat(t("status.FROZEN")).isEqualTo("已冻结");
+        assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("FROZEN");
     }
 
     @Test
