@@ -21,7 +21,8 @@
  * account row, then the wallet row, then blocker rows): a new blocker row already does, since its
  * foreign key takes a key-share lock on the account row, which waits for any decision holding it;
  * a writer that turns an existing row into a blocker (reopening a dispute, say) takes
- * {@code FOR KEY SHARE} on the account row first.
+ * {@code FOR KEY SHARE} on the account row first. The completion job waits at most five seconds
+ * for a lock and retries a lock time-out, deadlock or serialisation failure at once.
  *
  * <p>Every account status change names the status it expects (compare-and-set): completion moves
  * CLOSING to CLOSED only; rejection, cancellation and failure move CLOSING back to ACTIVE only. An
