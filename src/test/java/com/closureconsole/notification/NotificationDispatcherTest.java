@@ -65,6 +65,8 @@ class NotificationDispatcherTest {
         }
         assertThat(received).isNotNull();
         assertThat(received.getSubject()).isEqualTo("您的钱包账户已注销");
+        long notification = jdbc.queryForObject("SELECT id FROM notification WHERE closure_request_id = ?", Long.class, request);
+        assertThat(received.getMessageID()).isEqualTo("<notification-" + notification + "@closure-console>");
         assertThat(GreenMailUtil.getBody(received)).isNotBlank();
         Delivery delivery = deliveries.forRequests(java.util.List.of(request)).get(request);
         assertThat(delivery.status()).isEqualTo("SENT");
