@@ -20,6 +20,8 @@ public enum AuditAction {
     ACCOUNT_STATUS_CONFLICT,
     NOTIFICATION_QUEUED,
     NOTIFICATION_DELIVERY,
+    /** A supervisor sent a notification that had failed for good again. */
+    NOTIFICATION_RESEND,
     AUDIT_EXPORT,
     AUDIT_VERIFY
 }

@@ -19,19 +19,24 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Supervisors approve or reject closures awaiting a second pair of eyes; never their own. */
+/**
+ * Supervisors approve or reject closures awaiting a second pair of eyes, never their own; below,
+ * the customer notifications that could not be delivered, to send again.
+ */
 @Route("approvals")
 @Menu(title = "nav.approvals", order = 3, icon = "vaadin:check-square-o")
 @RolesAllowed("SUPERVISOR")
 public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
 
     final ClosureRequestsGrid grid;
+    final UndeliveredNotificationsPanel undelivered;
     final Button approve = new Button();
     final Button reject = new Button();
     private final ClosureWorkflow workflow;
 
-    public ApprovalsView(ClosureRequestsGrid grid, ClosureWorkflow workflow) {
+    public ApprovalsView(ClosureRequestsGrid grid, UndeliveredNotificationsPanel undelivered, ClosureWorkflow workflow) {
         this.grid = grid;
+        this.undelivered = undelivered;
         this.workflow = workflow;
         setId("approvals-view");
         setSizeFull();
@@ -50,7 +55,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         });
         approve.setEnabled(false);
         reject.setEnabled(false);
-        add(new H2(getTranslation("approvals.title")), new HorizontalLayout(approve, reject), grid);
+        add(new H2(getTranslation("approvals.title")), new HorizontalLayout(approve, reject), grid, undelivered);
         refresh();
     }
 

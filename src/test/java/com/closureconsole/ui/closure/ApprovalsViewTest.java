@@ -127,6 +127,28 @@ class ApprovalsViewTest extends KaribuTest {
     }
 
     @Test
+    void a_supervisor_sends_an_undelivered_notification_again_from_the_approvals_view() {
+        String id = submitAs("agent1", "AGENT");
+        long notification = jdbc.queryForObject("SELECT id FROM notification WHERE account_id = ?", Long.class, id);
+        jdbc.update("UPDATE notification SET status = 'FAILED', attempts = 5, last_error = 'MailSendException' WHERE id = ?",
+                notification);
+        login("supervisor1", "SUPERVISOR");
+        UI.getCurrent().navigate("approvals");
+        UndeliveredNotificationsPanel panel = _get(ApprovalsView.class).undelivered;
+        assertThat(panel.resend.isEnabled()).isFalse();
+        var row = GridKt._fetch(panel.grid, 0, 100).stream().filter(u -> u.id() == notification).findFirst().orElseThrow();
+        assertThat(row.maskedRecipient()).isEqualTo("t***@example.com");
+        assertThat(GridKt._getFormattedRow(panel.grid, GridKt._fetch(panel.grid, 0, 100).indexOf(row)))
+                .contains(id, "Email · t***@example.com", "5", "MailSendException");
+        panel.grid.select(row);
+        ButtonKt._click(panel.resend);
+        NotificationsKt.expectNotifications("The notification for account " + id + " is queued again.");
+        assertThat(jdbc.queryForObject("SELECT status || ':' || resends FROM notification WHERE id = ?", String.class,
+                notification)).isEqualTo("QUEUED:1");
+        assertThat(GridKt._fetch(panel.grid, 0, 100)).noneMatch(u -> u.id() == notification);
+    }
+
+    @Test
     void an_agent_cannot_open_approvals() {
         login("agent1", "AGENT");
         UI.getCurrent().navigate("approvals");
