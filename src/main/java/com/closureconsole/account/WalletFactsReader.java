@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,6 +27,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class WalletFactsReader {
 
+    /**
+     * The rows a closure decision reads, locked {@code FOR SHARE} in the order wallet, then
+     * transactions, then the other blocker tables: see {@link #readLocked}.
+     */
+    private static final List<String> LOCKS = List.of(
+            "SELECT 1 FROM wallet WHERE account_id = :id FOR SHARE",
+            "SELECT 1 FROM wallet_transaction WHERE account_id = :id AND status = 'PENDING' FOR SHARE",
+            """
+            SELECT 1 FROM wallet_transaction
+             WHERE account_id = :id AND status = 'SUCCEEDED' AND kind IN ('WITHDRAWAL', 'TRANSFER_TO_CARD')
+             ORDER BY completed_at DESC LIMIT 1 FOR SHARE""",
+            "SELECT 1 FROM withholding_agreement WHERE account_id = :id AND status = 'ACTIVE' FOR SHARE",
+            "SELECT 1 FROM special_arrangement WHERE account_id = :id FOR SHARE",
+            "SELECT 1 FROM security_operation WHERE account_id = :id AND status = 'IN_PROGRESS' FOR SHARE",
+            "SELECT 1 FROM trade_dispute WHERE account_id = :id AND status = 'OPEN' FOR SHARE",
+            "SELECT 1 FROM account_restriction WHERE account_id = :id AND lifted_at IS NULL FOR SHARE",
+            "SELECT 1 FROM merchant_contract WHERE account_id = :id FOR SHARE");
+
     private final NamedParameterJdbcTemplate jdbc;
 
     WalletFactsReader(NamedParameterJdbcTemplate jdbc) {
@@ -35,6 +54,21 @@ public class WalletFactsReader {
     @Transactional(readOnly = true)
     public Optional<AccountFacts> read(String accountId) {
         return Optional.ofNullable(readAll(List.of(accountId)).get(accountId));
+    }
+
+    /**
+     * The facts of one account for a closure decision, which cannot change before the caller's
+     * transaction ends. The caller holds the account row {@code FOR UPDATE} ({@link AccountLifecycle#lock});
+     * this locks {@code FOR SHARE} the wallet row and every row the conditions read, then reads
+     * them. A wallet writer changing one of them waits for the decision to commit; one that
+     * commits first is seen. A new blocker row (a new agreement, a pending payment) waits too: its
+     * foreign key takes a key-share lock on the account row, which the decision holds.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AccountFacts> readLocked(String accountId) {
+        Map<String, Object> id = Map.of("id", accountId);
+        LOCKS.forEach(sql -> jdbc.query(sql, id, rs -> { }));
+        return read(accountId);
     }
 
     /** The facts of every listed account that exists, in the order listed. */

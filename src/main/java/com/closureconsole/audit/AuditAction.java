@@ -16,8 +16,12 @@ public enum AuditAction {
     CLOSURE_CANCEL,
     CLOSURE_COMPLETE,
     CLOSURE_FAIL,
+    /** A closure expected the account in one status and found it in another; nothing was changed. */
+    ACCOUNT_STATUS_CONFLICT,
     NOTIFICATION_QUEUED,
     NOTIFICATION_DELIVERY,
+    /** A supervisor sent a notification that had failed for good again. */
+    NOTIFICATION_RESEND,
     AUDIT_EXPORT,
     AUDIT_VERIFY
 }

@@ -15,6 +15,10 @@ interface ClosureRequestRepository extends JpaRepository<ClosureRequest, UUID> {
 
     Optional<ClosureRequest> findByIdempotencyKey(String idempotencyKey);
 
+    /** The request's account, read without a lock: the account row is locked before the request's. */
+    @Query("select r.accountId from ClosureRequest r where r.id = :id")
+    Optional<String> accountIdOf(UUID id);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from ClosureRequest r where r.id = :id")
     Optional<ClosureRequest> lockById(UUID id);

@@ -12,7 +12,8 @@ import java.util.Set;
  *            ├─> AWAITING_APPROVAL ─┬─> COMPLETED | COOLING_OFF | FAILED (approval re-check)
  *            │                      ├─> REJECTED
  *            │                      └─> CANCELLED
- *            └─> COOLING_OFF ───────┬─> COMPLETED | FAILED   (the job, when due)
+ *            └─> COOLING_OFF ───────┬─> COMPLETED | FAILED   (the job, when due; FAILED also
+ *                                   │                        after its last failed attempt)
  *                                   └─> CANCELLED
  * </pre>
  */

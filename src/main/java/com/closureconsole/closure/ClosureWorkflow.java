@@ -25,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The closure flow of DOMAIN.md section 3. Nothing is written before {@link #submit}, except the
- * audit of the steps; {@link #submit} is one transaction that locks the account, checks
- * everything again, and persists the request, the account's new status and the customer
- * notification together, or nothing at all.
+ * audit of the steps; {@link #submit} is one transaction that locks the account and what the
+ * check reads, checks everything again, and persists the request, the account's new status and
+ * the customer notification together, or nothing at all. Decisions answer a {@link DecisionResult}
+ * that says whether the account moved as expected. Every method takes its locks in the order
+ * the package documents.
  */
 @Service
 public class ClosureWorkflow {
@@ -42,18 +44,20 @@ public class ClosureWorkflow {
     private final EligibilityService eligibility;
     private final WalletFactsReader facts;
     private final AccountLifecycle accounts;
+    private final ClosureOutcomes outcomes;
     private final ClosurePolicy policy;
     private final CurrentStaff currentStaff;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ClosureWorkflow(ClosureRequestRepository requests, EligibilityService eligibility, WalletFactsReader facts,
-                    AccountLifecycle accounts, ClosurePolicy policy, CurrentStaff currentStaff,
+                    AccountLifecycle accounts, ClosureOutcomes outcomes, ClosurePolicy policy, CurrentStaff currentStaff,
                     ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.eligibility = eligibility;
         this.facts = facts;
         this.accounts = accounts;
+        this.outcomes = outcomes;
         this.policy = policy;
         this.currentStaff = currentStaff;
         this.events = events;
@@ -93,7 +97,11 @@ public class ClosureWorkflow {
         return passed;
     }
 
-    /** Step 5: the second check and the submission, in one transaction. */
+    /**
+     * Step 5: the second check and the submission, in one transaction that locks the account row,
+     * then what the check reads ({@link WalletFactsReader#readLocked}), so a concurrent credit or
+     * new agreement either waits for the submission or is seen by it.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
     public SubmissionResult submit(SubmitClosure command) {
@@ -104,15 +112,15 @@ public class ClosureWorkflow {
         }
         Instant now = clock.instant();
         if (accounts.lock(command.accountId()).isEmpty()) {
-            return refuse(command, eligibility.recheck(command.accountId(), false));
+            return refuse(command, eligibility.recheck(command.accountId(), Optional.empty(), false));
         }
         // A retry that waited on the lock behind its own first attempt finds that attempt now.
         earlier = requests.findByIdempotencyKey(command.idempotencyKey());
         if (earlier.isPresent()) {
             return new SubmissionResult.Submitted(earlier.get().view(), true);
         }
-        // Read once, after the lock: the second check and the request both use these facts.
-        Optional<AccountFacts> read = facts.read(command.accountId());
+        // Read once, locked: the second check and the request both use these facts.
+        Optional<AccountFacts> read = facts.readLocked(command.accountId());
         EligibilityReport report = eligibility.recheck(command.accountId(), read, false);
         if (!report.closable() || requests.existsByAccountIdAndStateIn(command.accountId(), ACTIVE)) {
             return refuse(command, report);
@@ -127,16 +135,19 @@ public class ClosureWorkflow {
                 command.reason(), blankToNull(command.reasonText()),
                 TaobaoOutcome.of(account.taobaoId(), account.taobaoClosable()), now);
         requests.saveAndFlush(request);
-        audit(AuditAction.CLOSURE_SUBMIT, request, AuditOutcome.SUCCESS, Map.of(
+        outcomes.audit(AuditAction.CLOSURE_SUBMIT, request, AuditOutcome.SUCCESS, Map.of(
                 "reasonCode", command.reason().name(),
                 "verificationMethod", command.verificationMethod().name(),
                 "confirmationVersion", command.confirmationVersion(),
                 "taobaoOutcome", request.taobaoOutcome().name(),
                 "approvalRequired", policy.isApprovalRequired(),
                 "coolingOff", policy.getCoolingOff().toString()));
+        // The check has just read ACTIVE under the lock, so this move cannot miss.
+        if (!accounts.move(request.accountId(), AccountStatus.ACTIVE, AccountStatus.CLOSING, now).moved()) {
+            throw new IllegalStateException("account " + request.accountId() + " changed status under its lock");
+        }
         if (policy.isApprovalRequired()) {
             request.moveTo(ClosureState.AWAITING_APPROVAL, now);
-            accounts.moveTo(request.accountId(), AccountStatus.CLOSING, now);
         } else {
             afterApproval(request, now);
         }
@@ -146,85 +157,67 @@ public class ClosureWorkflow {
     /** A supervisor other than the initiator approves; the checks run again. */
     @Transactional
     @PreAuthorize("hasRole('SUPERVISOR')")
-    public ClosureRequestView approve(UUID requestId, String comment) {
-        ClosureRequest request = requests.lockById(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
+    public DecisionResult approve(UUID requestId, String comment) {
+        ClosureRequest request = lockRequest(requestId);
         String supervisor = currentStaff.require().username();
         if (supervisor.equals(request.initiatedBy())) {
-            audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.DENIED, Map.of("refused", "SELF_APPROVAL"));
+            outcomes.audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.DENIED, Map.of("refused", "SELF_APPROVAL"));
             throw new SelfApprovalException();
         }
         requireState(request, ClosureState.AWAITING_APPROVAL);
         Instant now = clock.instant();
-        accounts.lock(request.accountId());
         request.decide(supervisor, blankToNull(comment));
         EligibilityReport report = eligibility.recheck(request.accountId(), true);
         if (!report.closable()) {
-            fail(request, report, now);
-            return request.view();
+            return DecisionResult.of(request, outcomes.fail(request, failureReason(report), AuditOutcome.BLOCKED,
+                    EligibilityService.auditDetails(report), now));
         }
-        audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.SUCCESS,
+        outcomes.audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.SUCCESS,
                 comment == null ? Map.of() : Map.of("comment", comment.strip()));
-        afterApproval(request, now);
-        return request.view();
+        return DecisionResult.of(request, afterApproval(request, now));
     }
 
     /** A supervisor rejects, with a reason the customer and the audit keep. */
     @Transactional
     @PreAuthorize("hasRole('SUPERVISOR')")
-    public ClosureRequestView reject(UUID requestId, String reason) {
+    public DecisionResult reject(UUID requestId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a reason");
         }
-        ClosureRequest request = requests.lockById(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
+        ClosureRequest request = lockRequest(requestId);
         requireState(request, ClosureState.AWAITING_APPROVAL);
         Instant now = clock.instant();
-        accounts.lock(request.accountId());
         request.decide(currentStaff.require().username(), reason.strip());
         request.moveTo(ClosureState.REJECTED, now);
-        accounts.moveTo(request.accountId(), AccountStatus.ACTIVE, now);
-        audit(AuditAction.CLOSURE_REJECT, request, AuditOutcome.SUCCESS, Map.of("reason", reason.strip()));
-        finished(request);
-        return request.view();
+        AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
+        outcomes.audit(AuditAction.CLOSURE_REJECT, request, AuditOutcome.SUCCESS, Map.of("reason", reason.strip()));
+        outcomes.finished(request);
+        return DecisionResult.of(request, change);
     }
 
     /** An agent cancels while the request awaits approval or is within its cooling-off window. */
     @Transactional
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
-    public ClosureRequestView cancel(UUID requestId, String reason) {
-        ClosureRequest request = requests.lockById(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
+    public DecisionResult cancel(UUID requestId, String reason) {
+        ClosureRequest request = lockRequest(requestId);
         Instant now = clock.instant();
         if (!request.view().cancellableAt(now)) {
             throw new IllegalStateException("request " + requestId + " can no longer be cancelled (" + request.state() + ")");
         }
-        accounts.lock(request.accountId());
         request.decide(currentStaff.require().username(), blankToNull(reason));
         request.moveTo(ClosureState.CANCELLED, now);
-        accounts.moveTo(request.accountId(), AccountStatus.ACTIVE, now);
-        audit(AuditAction.CLOSURE_CANCEL, request, AuditOutcome.SUCCESS,
+        AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
+        outcomes.audit(AuditAction.CLOSURE_CANCEL, request, AuditOutcome.SUCCESS,
                 reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason.strip()));
-        finished(request);
-        return request.view();
+        outcomes.finished(request);
+        return DecisionResult.of(request, change);
     }
 
-    /**
-     * Completes one request whose cooling-off has ended, re-checking first; called by the
-     * completion job for each row it claimed with {@code FOR UPDATE SKIP LOCKED}.
-     */
-    @Transactional
-    public Optional<ClosureRequestView> completeIfDue(UUID requestId) {
-        ClosureRequest request = requests.lockById(requestId).orElse(null);
-        Instant now = clock.instant();
-        if (request == null || request.state() != ClosureState.COOLING_OFF || request.dueAt().isAfter(now)) {
-            return Optional.empty();
-        }
-        accounts.lock(request.accountId());
-        EligibilityReport report = eligibility.recheck(request.accountId(), true);
-        if (report.closable()) {
-            complete(request, now);
-        } else {
-            fail(request, report, now);
-        }
-        return Optional.of(request.view());
+    /** The account row first, then the request's: the package's lock order. */
+    private ClosureRequest lockRequest(UUID requestId) {
+        String accountId = requests.accountIdOf(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
+        accounts.lock(accountId);
+        return requests.lockById(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
     }
 
     @Transactional(readOnly = true)
@@ -243,37 +236,17 @@ public class ClosureWorkflow {
         return found.stream().map(ClosureRequest::view).toList();
     }
 
-    private void afterApproval(ClosureRequest request, Instant now) {
+    /** After the submission or the approval: complete now, or cool off while the account stays CLOSING. */
+    private AccountLifecycle.StatusChange afterApproval(ClosureRequest request, Instant now) {
         if (policy.getCoolingOff().isZero()) {
-            complete(request, now);
-        } else {
-            request.coolOffUntil(now.plus(policy.getCoolingOff()), now);
-            accounts.moveTo(request.accountId(), AccountStatus.CLOSING, now);
+            return outcomes.complete(request, now);
         }
+        return outcomes.coolOff(request, now.plus(policy.getCoolingOff()), now);
     }
 
-    private void complete(ClosureRequest request, Instant now) {
-        request.moveTo(ClosureState.COMPLETED, now);
-        accounts.moveTo(request.accountId(), AccountStatus.CLOSED, now);
-        if (request.taobaoOutcome() == TaobaoOutcome.UNBOUND) {
-            accounts.unbindTaobao(request.accountId());
-        }
-        audit(AuditAction.CLOSURE_COMPLETE, request, AuditOutcome.SUCCESS,
-                Map.of("taobaoOutcome", request.taobaoOutcome().name()));
-        finished(request);
-    }
-
-    private void fail(ClosureRequest request, EligibilityReport report, Instant now) {
-        String reason = report.failedPreCheck() != null ? report.failedPreCheck().name()
+    static String failureReason(EligibilityReport report) {
+        return report.failedPreCheck() != null ? report.failedPreCheck().name()
                 : String.join(",", report.blockingCodes().stream().map(Enum::name).toList());
-        request.fail(reason, now);
-        accounts.moveTo(request.accountId(), AccountStatus.ACTIVE, now);
-        audit(AuditAction.CLOSURE_FAIL, request, AuditOutcome.BLOCKED, EligibilityService.auditDetails(report));
-        finished(request);
-    }
-
-    private void finished(ClosureRequest request) {
-        events.publishEvent(new ClosureFinished(request.id(), request.accountId(), request.state(), request.taobaoOutcome()));
     }
 
     private SubmissionResult refuse(SubmitClosure command, EligibilityReport report) {
@@ -283,14 +256,6 @@ public class ClosureWorkflow {
                 report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : command.accountId(),
                 AuditOutcome.BLOCKED, details, command.requestId()));
         return new SubmissionResult.Refused(report);
-    }
-
-    private void audit(AuditAction action, ClosureRequest request, AuditOutcome outcome, Map<String, Object> details) {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("requestId", request.id().toString());
-        all.put("state", request.state().name());
-        all.putAll(details);
-        events.publishEvent(new AuditEvent(action, request.accountId(), outcome, all, request.id()));
     }
 
     private static void requireState(ClosureRequest request, ClosureState expected) {

@@ -74,11 +74,12 @@ public class EligibilityService {
     }
 
     /**
-     * The check again, inside a closure decision that holds the account row: with
-     * {@code ownClosureInFlight}, the account being CLOSING because of this very request passes.
+     * The check again, inside a closure decision that holds the account row: on facts locked
+     * until the decision commits; with {@code ownClosureInFlight}, the account being CLOSING
+     * because of this very request passes.
      */
     EligibilityReport recheck(String accountId, boolean ownClosureInFlight) {
-        return recheck(accountId, facts.read(accountId), ownClosureInFlight);
+        return recheck(accountId, facts.readLocked(accountId), ownClosureInFlight);
     }
 
     /** As {@link #recheck(String, boolean)}, on facts the caller has already read under the lock. */

@@ -2,5 +2,31 @@
  * Closure: the pre-checks and the ten closure conditions
  * ({@link com.closureconsole.closure.EligibilityService}), and the closure workflow with its state
  * machine. Reads wallet facts through the account module; never through the UI.
+ *
+ * <p><b>One lock order everywhere.</b> Every transaction that decides a closure (the submission,
+ * approve, reject, cancel, and each completion or failure of the job) takes its locks in this
+ * order and never the other way round, so none of them can deadlock another:
+ * <ol>
+ *   <li>the {@code account} row, {@code FOR UPDATE};</li>
+ *   <li>the wallet row and the blocker rows the conditions read, {@code FOR SHARE}
+ *       ({@link com.closureconsole.account.WalletFactsReader#readLocked}), so what the check read
+ *       cannot change before the decision commits;</li>
+ *   <li>the {@code closure_request} row ({@code FOR UPDATE}, or the insert of a new one), then the
+ *       notification it queues;</li>
+ *   <li>last, the audit trail's chain lock, taken by the first audit entry and held to the end of
+ *       the transaction.</li>
+ * </ol>
+ * A decision therefore reads a request's account id without a lock, locks the account, and only
+ * then locks the request. Writers of wallet data outside the console keep the same order (the
+ * account row, then the wallet row, then blocker rows): a new blocker row already does, since its
+ * foreign key takes a key-share lock on the account row, which waits for any decision holding it;
+ * a writer that turns an existing row into a blocker (reopening a dispute, say) takes
+ * {@code FOR KEY SHARE} on the account row first. The completion job waits at most five seconds
+ * for a lock and retries a lock time-out, deadlock or serialisation failure at once.
+ *
+ * <p>Every account status change names the status it expects (compare-and-set): completion moves
+ * CLOSING to CLOSED only; rejection, cancellation and failure move CLOSING back to ACTIVE only. An
+ * account found in another status (frozen by risk control, closed elsewhere) is left as it is; the
+ * mismatch is audited and the decision's {@link com.closureconsole.closure.DecisionResult} says so.
  */
 package com.closureconsole.closure;

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends email over SMTP with Spring Mail when {@code spring.mail.host} is configured; without an
- * SMTP server (the demo), it records the message like the default SMS sender does.
+ * SMTP server (the demo), it records the message like the default SMS sender does. The
+ * Message-ID header is the message's stable id, so the copies of a message sent again after a
+ * crash are recognisable as one. The SMTP time-outs come from {@code spring.mail.properties}.
  */
 @Component
 class EmailSender implements MessageSender {
@@ -43,6 +45,8 @@ class EmailSender implements MessageSender {
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
         helper.setText(message.body());
+        // Spring keeps a Message-ID that is set before sending instead of generating one.
+        mime.setHeader("Message-ID", message.emailMessageId());
         sender.send(mime);
     }
 }

@@ -1,60 +1,74 @@
 package com.closureconsole.notification;
 
-import java.sql.Timestamp;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.UUID;
 
 import com.closureconsole.account.Masking;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.notification.NotificationLeases.Claimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued notifications. Each pass claims due rows with {@code FOR UPDATE SKIP LOCKED} (safe
- * on several nodes), sends each through its channel, and records the outcome: SENT, or a retry
- * after an exponentially growing pause, or FAILED after the last attempt.
+ * Sends queued notifications without holding any database lock while a channel is called. Each
+ * message is claimed with a lease in a statement of its own ({@link NotificationLeases}), sent
+ * outside any transaction, and its result (SENT, or a retry after a pause that doubles each time,
+ * or FAILED after the last attempt) recorded with its audit entry in a short transaction of its
+ * own. A hung mail server thus holds up only this pass: no closure, search or other node waits
+ * for it, and another node takes the message over when the lease runs out. A channel that fails
+ * is not tried again in the same pass, so a dead server costs one time-out per pass.
  */
 @Component
 public class NotificationDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
-    private static final int BATCH = 20;
+    static final int BATCH = 20;
 
-    private final JdbcTemplate jdbc;
+    private final NotificationLeases leases;
+    private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
     private final TransactionTemplate transactions;
-    private final Map<Channel, MessageSender> senders;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxAttempts;
     private final Duration firstRetry;
+    private final Duration lease;
+    private final String node;
 
-    NotificationDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, List<MessageSender> senders,
+    NotificationDispatcher(NotificationLeases leases, List<MessageSender> senders, TransactionTemplate transactions,
                            ApplicationEventPublisher events, Clock clock,
                            @Value("${closure.notification.max-attempts:5}") int maxAttempts,
-                           @Value("${closure.notification.first-retry:30s}") Duration firstRetry) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.senders = new java.util.EnumMap<>(Channel.class);
+                           @Value("${closure.notification.first-retry:30s}") Duration firstRetry,
+                           @Value("${closure.notification.lease:2m}") Duration lease) {
+        this.leases = leases;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.firstRetry = firstRetry;
+        this.lease = lease;
+        String name = ManagementFactory.getRuntimeMXBean().getName();
+        this.node = name.length() <= 27 ? name : name.substring(0, 27);
     }
 
     /** The pause before attempt {@code attempt + 1}: the first retry, doubled each time. */
@@ -65,57 +79,84 @@ public class NotificationDispatcher {
     /** One pass over what is due; answers how many notifications were handled. */
     @Scheduled(fixedDelayString = "${closure.notification.dispatch-interval:5s}")
     public int dispatchDue() {
-        Integer handled = transactions.execute(status -> {
-            record Due(long id, UUID requestId, String accountId, Channel channel, String recipient, String template,
-                       String locale, int attempts) {
+        String token = node + "/" + UUID.randomUUID();
+        Set<Channel> failing = EnumSet.noneOf(Channel.class);
+        int handled = 0;
+        while (handled < BATCH) {
+            Optional<Claimed> claimed = leases.claim(token, failing, clock.instant(), lease);
+            if (claimed.isEmpty()) {
+                break;
             }
-            List<Due> due = jdbc.query("""
-                    SELECT id, closure_request_id, account_id, channel, recipient, template, locale, attempts
-                      FROM notification WHERE status = 'QUEUED' AND next_attempt_at <= ?
-                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""",
-                    (rs, i) -> new Due(rs.getLong("id"), rs.getObject("closure_request_id", UUID.class),
-                            rs.getString("account_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                            rs.getString("template"), rs.getString("locale"), rs.getInt("attempts")),
-                    Timestamp.from(clock.instant()), BATCH);
-            for (Due n : due) {
-                Instant now = clock.instant();
-                int attempt = n.attempts() + 1;
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("channel", n.channel().name());
-                details.put("recipient", n.channel() == Channel.EMAIL ? Masking.email(n.recipient()) : Masking.phone(n.recipient()));
-                details.put("attempt", attempt);
-                try {
-                    senders.get(n.channel()).send(message(n.channel(), n.recipient(), n.template(), n.locale()));
-                    jdbc.update("UPDATE notification SET status = 'SENT', attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
-                            attempt, Timestamp.from(now), n.id());
-                    events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_DELIVERY, n.accountId(), AuditOutcome.SUCCESS,
-                            details, n.requestId()));
-                } catch (Exception e) {
-                    boolean last = attempt >= maxAttempts;
-                    log.warn("Notification {} attempt {} failed{}: {}", n.id(), attempt, last ? " (giving up)" : "", e.toString());
-                    jdbc.update("UPDATE notification SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                            last ? "FAILED" : "QUEUED", attempt, Timestamp.from(now.plus(backoff(firstRetry, attempt))),
-                            abbreviate(e.toString()), n.id());
-                    details.put("error", abbreviate(e.toString()));
-                    details.put("willRetry", !last);
-                    events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_DELIVERY, n.accountId(), AuditOutcome.FAILURE,
-                            details, n.requestId()));
+            if (!deliver(claimed.get())) {
+                failing.add(claimed.get().channel());
+            }
+            handled++;
+        }
+        return handled;
+    }
+
+    /** Sends one claimed notification, outside any transaction, and records how it went; false when it failed. */
+    private boolean deliver(Claimed n) {
+        Message message = message(n.channel(), n.recipient(), n.template(), n.locale(), Message.keyOf(n.id(), n.resends()));
+        try {
+            senders.get(n.channel()).send(message);
+        } catch (Exception e) {
+            String error = errorCode(e);
+            log.warn("Notification {} attempt {} failed: {}", n.id(), n.attempt(), error, e);
+            record(n, error);
+            return false;
+        }
+        record(n, null);
+        return true;
+    }
+
+    /** The result and its audit entry, in one short transaction. */
+    private void record(Claimed n, String error) {
+        Instant now = clock.instant();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", n.channel().name());
+        details.put("recipient", n.channel() == Channel.EMAIL ? Masking.email(n.recipient()) : Masking.phone(n.recipient()));
+        details.put("attempt", n.attempt());
+        details.put("messageId", Message.keyOf(n.id(), n.resends()));
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (error == null) {
+                    details.put("leaseLost", !leases.sent(n, now));
+                } else {
+                    Optional<String> state = leases.failed(n, error, now.plus(backoff(firstRetry, n.attempt())), maxAttempts);
+                    details.put("error", error);
+                    details.put("willRetry", state.map("QUEUED"::equals).orElse(true));
+                    details.put("leaseLost", state.isEmpty());
                 }
-            }
-            return due.size();
-        });
-        return handled == null ? 0 : handled;
+                if (Boolean.TRUE.equals(details.get("leaseLost"))) {
+                    log.warn("Notification {}: the lease ran out and was taken over; its result is not recorded", n.id());
+                }
+                events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_DELIVERY, n.accountId(),
+                        error == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details, n.requestId()));
+            });
+        } catch (RuntimeException e) {
+            // The lease runs out and the message is sent again, with the same id.
+            log.error("Could not record the result of notification {}; it will be sent again", n.id(), e);
+        }
     }
 
     /** The customer's message in their language, from the same translation bundles as the console. */
-    static Message message(Channel channel, String recipient, String template, String locale) {
+    static Message message(Channel channel, String recipient, String template, String locale, String key) {
         ResourceBundle texts = ResourceBundle.getBundle("i18n/messages", Locale.forLanguageTag(locale.replace('_', '-')),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new Message(channel, recipient, texts.getString("notification." + template + ".subject"),
-                texts.getString("notification." + template + ".body"));
+                texts.getString("notification." + template + ".body"), key);
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 500);
+    /** The failure as a code: the class names of its causes, never a message (an SMTP error may quote the address). */
+    static String errorCode(Throwable failure) {
+        List<String> names = new ArrayList<>();
+        for (Throwable t = failure; t != null && names.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (names.isEmpty() || !names.get(names.size() - 1).equals(name)) {
+                names.add(name);
+            }
+        }
+        return String.join(">", names);
     }
 }

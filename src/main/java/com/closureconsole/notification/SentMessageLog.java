@@ -6,7 +6,10 @@ import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The record the recording senders keep of what they sent. */
+/**
+ * The record the recording senders keep of what they sent. Like a gateway that honours
+ * idempotency keys, it keeps a message handed over twice with the same key once.
+ */
 @Component
 class SentMessageLog {
 
@@ -19,8 +22,10 @@ class SentMessageLog {
     }
 
     void record(Message message) {
-        jdbc.update("INSERT INTO sent_message (channel, recipient, subject, body, sent_at) VALUES (?, ?, ?, ?, ?)",
+        jdbc.update("""
+                INSERT INTO sent_message (channel, recipient, subject, body, sent_at, idempotency_key)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""",
                 message.channel().name(), message.recipient(), message.subject(), message.body(),
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()), message.idempotencyKey());
     }
 }

@@ -2,6 +2,12 @@
  * Telling the customer the result of their closure: an outbox row written in the deciding
  * transaction ({@link com.closureconsole.notification.NotificationOutbox}), then a dispatcher that
  * sends by email, or by SMS when the account has no email, with retries and backoff, recording each
- * delivery's status ({@link com.closureconsole.notification.NotificationDispatcher}).
+ * delivery's status ({@link com.closureconsole.notification.NotificationDispatcher}). No database
+ * lock is held while a mail server or SMS gateway is called: a message is claimed with a lease,
+ * sent outside any transaction, and its result recorded in a short transaction of its own. Every
+ * message carries a stable id ({@link com.closureconsole.notification.Message#idempotencyKey()}:
+ * the email's Message-ID, the SMS gateway's idempotency key), so one sent again after a crash is
+ * recognisable. Supervisors see the notifications that failed for good and send them again
+ * ({@link com.closureconsole.notification.UndeliveredNotifications}).
  */
 package com.closureconsole.notification;

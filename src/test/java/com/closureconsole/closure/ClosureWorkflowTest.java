@@ -166,7 +166,7 @@ class ClosureWorkflowTest {
         assertThat(status(id)).isEqualTo("CLOSING");
 
         asSupervisor("supervisor1");
-        var approved = workflow.approve(submitted.request().id(), "ok");
+        var approved = workflow.approve(submitted.request().id(), "ok").request();
         assertThat(approved.state()).isEqualTo(ClosureState.COMPLETED);
         assertThat(approved.decidedBy()).isEqualTo("supervisor1");
         assertThat(status(id)).isEqualTo("CLOSED");
@@ -179,7 +179,7 @@ class ClosureWorkflowTest {
         var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
         accounts.addPendingPayment(id);
         asSupervisor("supervisor1");
-        var decided = workflow.approve(submitted.request().id(), null);
+        var decided = workflow.approve(submitted.request().id(), null).request();
         assertThat(decided.state()).isEqualTo(ClosureState.FAILED);
         assertThat(decided.failureReason()).contains("TRANSACTION_IN_PROGRESS");
         assertThat(status(id)).isEqualTo("ACTIVE");
@@ -212,7 +212,7 @@ class ClosureWorkflowTest {
         var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
         asSupervisor("supervisor1");
         assertThatThrownBy(() -> workflow.reject(submitted.request().id(), " ")).isInstanceOf(IllegalArgumentException.class);
-        var rejected = workflow.reject(submitted.request().id(), "customer called back");
+        var rejected = workflow.reject(submitted.request().id(), "customer called back").request();
         assertThat(rejected.state()).isEqualTo(ClosureState.REJECTED);
         assertThat(rejected.decisionReason()).isEqualTo("customer called back");
         assertThat(status(id)).isEqualTo("ACTIVE");
@@ -226,7 +226,7 @@ class ClosureWorkflowTest {
         var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
         assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
         assertThat(status(id)).isEqualTo("CLOSING");
-        var cancelled = workflow.cancel(submitted.request().id(), "changed mind");
+        var cancelled = workflow.cancel(submitted.request().id(), "changed mind").request();
         assertThat(cancelled.state()).isEqualTo(ClosureState.CANCELLED);
         assertThat(status(id)).isEqualTo("ACTIVE");
         assertThatThrownBy(() -> workflow.cancel(submitted.request().id(), null)).isInstanceOf(IllegalStateException.class);

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import com.closureconsole.closure.ClosureRequestView;
 import com.closureconsole.closure.ClosureState;
 import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.DecisionResult;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -18,19 +19,24 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Supervisors approve or reject closures awaiting a second pair of eyes; never their own. */
+/**
+ * Supervisors approve or reject closures awaiting a second pair of eyes, never their own; below,
+ * the customer notifications that could not be delivered, to send again.
+ */
 @Route("approvals")
 @Menu(title = "nav.approvals", order = 3, icon = "vaadin:check-square-o")
 @RolesAllowed("SUPERVISOR")
 public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
 
     final ClosureRequestsGrid grid;
+    final UndeliveredNotificationsPanel undelivered;
     final Button approve = new Button();
     final Button reject = new Button();
     private final ClosureWorkflow workflow;
 
-    public ApprovalsView(ClosureRequestsGrid grid, ClosureWorkflow workflow) {
+    public ApprovalsView(ClosureRequestsGrid grid, UndeliveredNotificationsPanel undelivered, ClosureWorkflow workflow) {
         this.grid = grid;
+        this.undelivered = undelivered;
         this.workflow = workflow;
         setId("approvals-view");
         setSizeFull();
@@ -49,7 +55,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         });
         approve.setEnabled(false);
         reject.setEnabled(false);
-        add(new H2(getTranslation("approvals.title")), new HorizontalLayout(approve, reject), grid);
+        add(new H2(getTranslation("approvals.title")), new HorizontalLayout(approve, reject), grid, undelivered);
         refresh();
     }
 
@@ -66,12 +72,18 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation(rejecting ? "approvals.reject" : "approvals.approve"), rejecting, action).open();
     }
 
-    private void run(java.util.function.Supplier<ClosureRequestView> decision) {
+    private void run(java.util.function.Supplier<DecisionResult> decision) {
         try {
-            ClosureRequestView result = decision.get();
-            Notification.show(getTranslation("approvals.done." + result.state(), result.accountId()))
-                    .addThemeVariants(result.state() == ClosureState.FAILED ? NotificationVariant.LUMO_ERROR
-                            : NotificationVariant.LUMO_SUCCESS);
+            DecisionResult result = decision.get();
+            ClosureRequestView request = result.request();
+            String done = getTranslation("approvals.done." + request.state(), request.accountId());
+            if (result instanceof DecisionResult.AccountUnchanged unchanged) {
+                Notification.show(done + " " + DecisionDialog.accountUnchanged(this, unchanged))
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            } else {
+                Notification.show(done).addThemeVariants(request.state() == ClosureState.FAILED
+                        ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+            }
         } catch (ClosureWorkflow.SelfApprovalException e) {
             Notification.show(getTranslation("approvals.selfApproval")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (IllegalStateException e) {

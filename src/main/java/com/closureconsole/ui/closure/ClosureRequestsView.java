@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.closureconsole.closure.ClosureState;
 import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.DecisionResult;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
@@ -57,9 +58,14 @@ public class ClosureRequestsView extends VerticalLayout implements HasDynamicTit
 
     private void cancel(ClosureRequestsGrid.Row row, String reason) {
         try {
-            workflow.cancel(row.request().id(), reason);
-            Notification.show(getTranslation("requests.cancelled", row.request().accountId()))
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            DecisionResult result = workflow.cancel(row.request().id(), reason);
+            String done = getTranslation("requests.cancelled", row.request().accountId());
+            if (result instanceof DecisionResult.AccountUnchanged unchanged) {
+                Notification.show(done + " " + DecisionDialog.accountUnchanged(this, unchanged))
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            } else {
+                Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            }
         } catch (IllegalStateException e) {
             Notification.show(getTranslation("requests.cancel.tooLate"))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);

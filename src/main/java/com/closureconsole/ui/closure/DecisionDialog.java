@@ -2,6 +2,8 @@ package com.closureconsole.ui.closure;
 
 import java.util.function.Consumer;
 
+import com.closureconsole.closure.DecisionResult;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -39,5 +41,11 @@ class DecisionDialog extends Dialog {
         });
         Button cancel = new Button(getTranslation("common.cancel"), e -> close());
         getFooter().add(cancel, confirm);
+    }
+
+    /** What a decision that left the account as found tells the supervisor or agent. */
+    static String accountUnchanged(Component owner, DecisionResult.AccountUnchanged unchanged) {
+        return owner.getTranslation("decision.accountUnchanged", owner.getTranslation("status." + unchanged.expected()),
+                owner.getTranslation("status." + unchanged.found()));
     }
 }

@@ -1,0 +1,115 @@
+package com.closureconsole.closure;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.closureconsole.account.AccountLifecycle;
+import com.closureconsole.account.AccountLifecycle.StatusChange;
+import com.closureconsole.account.AccountStatus;
+import com.closureconsole.audit.AuditAction;
+import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.audit.AuditOutcome;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ends of a closure, shared by the submission, the decisions and the completion job. Every
+ * account move names the status it expects: completion moves CLOSING to CLOSED only; rejection,
+ * cancellation and failure move CLOSING back to ACTIVE only. A mismatch changes nothing on the
+ * account and is audited as {@code ACCOUNT_STATUS_CONFLICT}. Joins the caller's transaction,
+ * which holds the account row and then the request row (see the package's lock order).
+ */
+@Component
+class ClosureOutcomes {
+
+    private final AccountLifecycle accounts;
+    private final ApplicationEventPublisher events;
+
+    ClosureOutcomes(AccountLifecycle accounts, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    /**
+     * Completes the request: the account CLOSING to CLOSED. An account that is no longer CLOSING
+     * stays as found and the request fails instead, with the status it found as the reason.
+     */
+    StatusChange complete(ClosureRequest request, Instant now) {
+        StatusChange change = accounts.move(request.accountId(), AccountStatus.CLOSING, AccountStatus.CLOSED, now);
+        if (!change.moved()) {
+            failOnConflict(request, change, now);
+            return change;
+        }
+        request.moveTo(ClosureState.COMPLETED, now);
+        if (request.taobaoOutcome() == TaobaoOutcome.UNBOUND) {
+            accounts.unbindTaobao(request.accountId());
+        }
+        audit(AuditAction.CLOSURE_COMPLETE, request, AuditOutcome.SUCCESS,
+                Map.of("taobaoOutcome", request.taobaoOutcome().name()));
+        finished(request);
+        return change;
+    }
+
+    /**
+     * Starts the cooling-off window. The account must still be CLOSING (checked by a
+     * compare-and-set that keeps it so); otherwise the request fails as in {@link #complete}.
+     */
+    StatusChange coolOff(ClosureRequest request, Instant due, Instant now) {
+        StatusChange change = accounts.move(request.accountId(), AccountStatus.CLOSING, AccountStatus.CLOSING, now);
+        if (!change.moved()) {
+            failOnConflict(request, change, now);
+            return change;
+        }
+        request.coolOffUntil(due, now);
+        return change;
+    }
+
+    /** Fails the request for {@code reason}; the account goes back to ACTIVE only if it is still CLOSING. */
+    StatusChange fail(ClosureRequest request, String reason, AuditOutcome outcome, Map<String, Object> details,
+                      Instant now) {
+        request.fail(reason, now);
+        StatusChange change = reopen(request, now);
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("accountStatus", change.moved() ? change.target().name() : change.found().name());
+        audit(AuditAction.CLOSURE_FAIL, request, outcome, all);
+        finished(request);
+        return change;
+    }
+
+    /** The account CLOSING back to ACTIVE, for a request that ended without closing it. */
+    StatusChange reopen(ClosureRequest request, Instant now) {
+        StatusChange change = accounts.move(request.accountId(), AccountStatus.CLOSING, AccountStatus.ACTIVE, now);
+        if (!change.moved()) {
+            conflict(request, change);
+        }
+        return change;
+    }
+
+    void finished(ClosureRequest request) {
+        events.publishEvent(new ClosureFinished(request.id(), request.accountId(), request.state(), request.taobaoOutcome()));
+    }
+
+    void audit(AuditAction action, ClosureRequest request, AuditOutcome outcome, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("requestId", request.id().toString());
+        all.put("state", request.state().name());
+        all.putAll(details);
+        events.publishEvent(new AuditEvent(action, request.accountId(), outcome, all, request.id()));
+    }
+
+    private void failOnConflict(ClosureRequest request, StatusChange change, Instant now) {
+        conflict(request, change);
+        request.fail("ACCOUNT_STATUS_" + change.found().name(), now);
+        audit(AuditAction.CLOSURE_FAIL, request, AuditOutcome.FAILURE, Map.of("accountStatus", change.found().name()));
+        finished(request);
+    }
+
+    private void conflict(ClosureRequest request, StatusChange change) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("expected", change.expected().name());
+        details.put("target", change.target().name());
+        details.put("found", change.found().name());
+        audit(AuditAction.ACCOUNT_STATUS_CONFLICT, request, AuditOutcome.FAILURE, details);
+    }
+}
