@@ -11,13 +11,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring context shape of the test suite: the whole console on a random port, on a
- * throwaway embedded PostgreSQL. Every Spring test uses it, so one context and one database
+ * throwaway embedded PostgreSQL, as the README's run command starts it (the demo profile) with the
+ * test profile's settings over it. Every Spring test uses it, so one context and one database
  * serve the whole run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"demo", "test"})
 @Import({StatementCounter.class, TestAccounts.class, TestMail.class})
 public @interface ConsoleTest {
 }

@@ -76,6 +76,9 @@ class SignInBrowserTest {
         signInAsAgent();
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
         assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("Agent One");
+        // The demo as agents meet it: no development-mode notice or tool over the views.
+        assertThat(browser.findElements(By.tagName("vaadin-dev-tools"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("copilot-main"))).isEmpty();
     }
 
     @Test
