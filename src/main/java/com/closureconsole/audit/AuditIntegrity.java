@@ -6,27 +6,34 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import com.closureconsole.security.CurrentStaff;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
  * Checks that the trail is as it was written: no entry changed, removed or reordered. Supervisors
- * only; every check is itself audited with what it found.
+ * only; every check is itself audited with what it found, and counted by result (intact, broken,
+ * cancelled, error) in the metric {@value #VERIFICATIONS}.
  */
 @Service
 @PreAuthorize("hasRole('SUPERVISOR')")
 public class AuditIntegrity {
 
+    static final String VERIFICATIONS = "closure.audit.verifications";
+
     private final ChainVerifier verifier;
     private final AuditLog log;
     private final AuditJobs jobs;
     private final CurrentStaff staff;
+    private final MeterRegistry meters;
 
-    AuditIntegrity(ChainVerifier verifier, AuditLog log, AuditJobs jobs, CurrentStaff staff) {
+    AuditIntegrity(ChainVerifier verifier, AuditLog log, AuditJobs jobs, CurrentStaff staff, MeterRegistry meters) {
         this.verifier = verifier;
         this.log = log;
         this.jobs = jobs;
         this.staff = staff;
+        this.meters = meters;
     }
 
     /**
@@ -47,6 +54,10 @@ public class AuditIntegrity {
                 details.put("cancelled", true);
                 details.put("entriesChecked", job.done());
                 log.record(AuditEvent.of(AuditAction.AUDIT_VERIFY, null, AuditOutcome.FAILURE, details), actor);
+                verified("cancelled");
+                throw e;
+            } catch (RuntimeException e) {
+                verified("error");
                 throw e;
             }
             Map<String, Object> details = range(from, to);
@@ -61,8 +72,14 @@ public class AuditIntegrity {
             }
             log.record(AuditEvent.of(AuditAction.AUDIT_VERIFY, null,
                     report.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details), actor);
+            verified(report.intact() ? "intact" : "broken");
             return report;
         });
+    }
+
+    private void verified(String result) {
+        Counter.builder(VERIFICATIONS).description("Integrity checks of the audit trail, by result")
+                .tag("result", result).register(meters).increment();
     }
 
     private static Map<String, Object> range(Instant from, Instant to) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,26 +21,30 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain is read, so concurrent writers queue up instead of forking the chain; the lock is held
  * until the writer's transaction ends. Publishers should therefore publish their audit event late
  * in their transaction. The database's insert trigger refuses any entry that does not link to the
- * current head, whatever the application does.
+ * current head, whatever the application does. Committed appends are counted by action in the
+ * metric {@value #APPENDS}.
  */
 @Component
 class AuditLog {
 
     /** The advisory lock key of the chain ("audit" in ASCII). */
     static final long CHAIN_LOCK = 0x6175646974L;
+    static final String APPENDS = "closure.audit.appends";
     private static final Object HOLDS_CHAIN_LOCK = new Object();
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate joinOrStart;
     private final TransactionTemplate separate;
+    private final MeterRegistry meters;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.joinOrStart = new TransactionTemplate(transactions);
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.meters = meters;
     }
 
     /**
@@ -90,7 +96,19 @@ class AuditLog {
                 entry.id(), OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.actor(),
                 entry.actorRole(), entry.clientAddress(), entry.action(), entry.accountId(), entry.outcome(),
                 entry.detailsText(), entry.detailsText(), entry.correlationId(), entry.prevHash(), entry.hash());
+        countOnCommit(event.action());
         return id;
+    }
+
+    private void countOnCommit(AuditAction action) {
+        Counter appends = Counter.builder(APPENDS).description("Audit entries appended to the trail (committed), by action")
+                .tag("action", action.name()).register(meters);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                appends.increment();
+            }
+        });
     }
 
     /** Takes the chain's lock for the rest of this transaction and remembers that it holds it. */
