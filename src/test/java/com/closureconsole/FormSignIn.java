@@ -23,14 +23,23 @@ public final class FormSignIn {
 
     /** Posts the sign-in form and answers where the console redirects to (path and query). */
     public static String signIn(int port, String username, String password) throws IOException, InterruptedException {
+        return signIn(URI.create("http://localhost:" + port), username, password);
+    }
+
+    /**
+     * As {@link #signIn(int, String, String)}, against {@code base} (e.g. {@code http://[::1]:8080})
+     * with extra request headers given as name, value, name, value ….
+     */
+    public static String signIn(URI base, String username, String password, String... headers)
+            throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = client.send(HttpRequest.newBuilder(url(port, "/login")).GET().build(),
+        String page = client.send(request(base, "/login", headers).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(page);
         assertThat(csrf.find()).as("the login page carries a CSRF token").isTrue();
         String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(url(port, "/login"))
+        HttpResponse<String> response = client.send(request(base, "/login", headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
@@ -38,8 +47,9 @@ public final class FormSignIn {
         return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
     }
 
-    private static URI url(int port, String path) {
-        return URI.create("http://localhost:" + port + path);
+    private static HttpRequest.Builder request(URI base, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        return headers.length == 0 ? request : request.headers(headers);
     }
 
     private static String enc(String value) {
