@@ -36,7 +36,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     final Div languages = new Div();
-    /** The texts the form shows now (the error message differs for lock-out). */
+    /** The texts the form shows now (the error message differs for lock-out and an ended session). */
     LoginI18n texts;
 
     public LoginView(DemoMode demo) {
@@ -81,7 +81,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** Why the last sign-in failed, as the form tells it. */
     enum Failure {
-        CREDENTIALS("login.failed"), LOCKED("login.locked"), UNAVAILABLE("login.unavailable");
+        CREDENTIALS("login.failed"), LOCKED("login.locked"), UNAVAILABLE("login.unavailable"),
+        /** Not a failed sign-in: the session reached its absolute lifetime ({@link SessionLifetimeFilter}). */
+        SESSION_ENDED("login.session-ended");
 
         final String key;
 
@@ -113,19 +115,36 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             showTexts(lastFailure());
             form.setError(true);
+        } else if (sessionLifetimeEnded()) {
+            showTexts(Failure.SESSION_ENDED);
+            form.setError(true);
         }
+    }
+
+    /** Whether this session replaces one that {@link SessionLifetimeFilter} just ended; answers once. */
+    private static boolean sessionLifetimeEnded() {
+        HttpSession session = httpSession();
+        if (session == null || session.getAttribute(SessionLifetimeFilter.ENDED) == null) {
+            return false;
+        }
+        session.removeAttribute(SessionLifetimeFilter.ENDED);
+        return true;
     }
 
     /** Spring Security keeps the last sign-in failure in the HTTP session. */
     private static Failure lastFailure() {
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        HttpSession session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        HttpSession session = httpSession();
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (failure instanceof LockedException) {
             return Failure.LOCKED;
         }
         // The user store could not be read: nothing is known about the name or the password.
         return failure instanceof InternalAuthenticationServiceException ? Failure.UNAVAILABLE : Failure.CREDENTIALS;
+    }
+
+    private static HttpSession httpSession() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        return request == null ? null : request.getHttpServletRequest().getSession(false);
     }
 
     @Override

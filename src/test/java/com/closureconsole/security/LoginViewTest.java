@@ -3,12 +3,16 @@ package com.closureconsole.security;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import com.closureconsole.ui.KaribuTest;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.server.VaadinServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.Test;
 
 class LoginViewTest extends KaribuTest {
@@ -31,6 +35,18 @@ class LoginViewTest extends KaribuTest {
         assertThat(view.texts.getErrorMessage().getMessage())
                 .isEqualTo(t("login.failed.message"))
                 .contains("user name or password");
+    }
+
+    @Test
+    void a_user_whose_session_reached_its_absolute_lifetime_is_told_why_once() {
+        HttpSession session = VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(true);
+        session.setAttribute(SessionLifetimeFilter.ENDED, Duration.ofHours(12));
+        UI.getCurrent().navigate("login");
+        LoginView view = _get(LoginView.class);
+        assertThat(_get(LoginForm.class).isError()).isTrue();
+        assertThat(view.texts.getErrorMessage().getTitle()).isEqualTo(t("login.session-ended.title")).isEqualTo("Session ended");
+        assertThat(view.texts.getErrorMessage().getMessage()).isEqualTo(t("login.session-ended.message"));
+        assertThat(session.getAttribute(SessionLifetimeFilter.ENDED)).isNull();
     }
 
     @Test
