@@ -33,6 +33,7 @@ final class PerfConsole implements AutoCloseable {
                         "closure.embedded-database.data-directory", dataDirectory().toString(),
                         "server.port", "0",
                         "closure.demo", "true",
+                        "management.server.port", "0",
                         "vaadin.launch-browser", "false",
                         "spring.main.banner-mode", "off",
                         "logging.level.root", "warn",
