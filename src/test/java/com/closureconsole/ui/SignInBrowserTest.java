@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.logging.Level;
 
 import com.closureconsole.ConsoleTest;
+import org.apache.catalina.Context;
+import org.apache.catalina.Manager;
+import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +28,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * A real browser (Debian's headless Chromium) signs in through the running console's sign-in
@@ -40,6 +46,8 @@ class SignInBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ServletWebServerApplicationContext server;
 
     WebDriver browser;
 
@@ -101,6 +109,29 @@ class SignInBrowserTest {
         ((JavascriptExecutor) browser).executeScript(
                 "const img = document.createElement('img'); img.src = 'http://192.0.2.1/probe.png'; document.body.appendChild(img);");
         wait.until(driver -> !policyViolations().isEmpty());
+    }
+
+    @Test
+    void a_session_past_its_absolute_lifetime_sends_the_agent_to_sign_in_and_says_why() throws Exception {
+        WebDriverWait wait = signInAsAgent();
+        Session session = sessions().findSession(browser.manage().getCookieNamed("JSESSIONID").getValue());
+        session.setCreationTime(System.currentTimeMillis() - Duration.ofHours(13).toMillis());
+        session.access();
+        session.endAccess();
+
+        // The next round trip (a search) finds the session ended: the page reloads onto the sign-in page.
+        browser.findElement(By.cssSelector("#account-search input")).sendKeys("Emily", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        wait.until(driver -> Boolean.TRUE.equals(page.executeScript(
+                "const form = document.querySelector('vaadin-login-form'); return !!form && form.error === true;")));
+        assertThat(page.executeScript("return document.querySelector('vaadin-login-form').i18n.errorMessage.title"))
+                .isEqualTo("Session ended");
+    }
+
+    private Manager sessions() {
+        TomcatWebServer tomcat = (TomcatWebServer) server.getWebServer();
+        return ((Context) tomcat.getTomcat().getHost().findChildren()[0]).getManager();
     }
 
     @Test
