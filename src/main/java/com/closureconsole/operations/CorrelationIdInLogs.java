@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Puts the closure's correlation id (the id that ties its audit entries together and becomes the
  * request's id) into the logging context as {@value #KEY} for as long as a step of the closure
  * runs: the checks, the submission, approval, rejection, cancellation, and the completion job's
- * work on each due request. Structured logs carry it as a field of every line logged meanwhile.
+ * work on each due request (completing it, recording a failed attempt, giving up). Structured logs carry it as a field of every line logged meanwhile.
  * It wraps the transaction and method security, so their log lines carry the id too.
  */
 @Aspect
@@ -26,6 +26,7 @@ class CorrelationIdInLogs {
     static final String KEY = "correlationId";
 
     @Around("execution(public * com.closureconsole.closure.ClosureWorkflow.*(..))"
+            + " || execution(public * com.closureconsole.closure.ClosureCompletion.*(..))"
             + " || execution(public * com.closureconsole.closure.EligibilityService.*(..))")
     public Object withCorrelationId(ProceedingJoinPoint call) throws Throwable {
         UUID id = correlationId(call.getArgs());
