@@ -104,6 +104,11 @@ class SecondCheckRaceTest {
                 DatabaseActivity.awaitLockWait(jdbc, "FROM account WHERE id", WAIT);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
+            } catch (AssertionError notWaiting) {
+                // Say what the credit did instead of waiting: finished, failed, or still on its way.
+                throw new AssertionError(notWaiting.getMessage() + "; the credit " + outcome(waiting)
+                        + "; sessions: " + jdbc.queryForList("SELECT state || ' ' || coalesce(wait_event_type, '-') || ' '"
+                        + " || left(query, 80) FROM pg_stat_activity WHERE datname = current_database()", String.class));
             }
             assertThat(waiting.isDone()).isFalse();
             return waiting;
@@ -113,6 +118,17 @@ class SecondCheckRaceTest {
         assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("SELECT balance FROM wallet WHERE account_id = ?", String.class, id)).isEqualTo("0.00");
         assertThat(jdbc.queryForList("SELECT id FROM withholding_agreement WHERE account_id = ?", Long.class, id)).isEmpty();
+    }
+
+    private static String outcome(Future<Boolean> credit) {
+        if (!credit.isDone()) {
+            return "has not waited on the account yet";
+        }
+        try {
+            return "finished with " + credit.get();
+        } catch (Exception e) {
+            return "failed: " + e;
+        }
     }
 
     /** The ledger's credit: the account row first (key share), then the wallet, only while the account is usable. */

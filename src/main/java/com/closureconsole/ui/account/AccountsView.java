@@ -43,6 +43,8 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     final Button searchButton = new Button();
     final Paragraph emptyResult = new Paragraph();
     final Grid<Row> results = new Grid<>();
+    /** The row whose cell has the keyboard focus, if any. */
+    private Row focusedRow;
 
     private final AccountSearch accountSearch;
     private final EligibilityService eligibility;
@@ -105,6 +107,11 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("theme", row -> row.blockers() == 0 ? "badge success" : "badge error"))
                 .setHeader(getTranslation("accounts.column.blockers"));
         results.addItemClickListener(click -> open(click.getItem().account().accountId()));
+        // Keyboard: arrow keys move the focused row (the grid's own navigation), Enter or Space opens it.
+        results.addCellFocusListener(focus -> focusedRow = focus.getItem().orElse(null));
+        for (Key key : new Key[] {Key.ENTER, Key.SPACE}) {
+            Shortcuts.addShortcutListener(results, this::openFocusedRow, key).listenOn(results);
+        }
         results.addThemeName("row-stripes");
         results.setWidthFull();
     }
@@ -139,6 +146,12 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         List<AccountSummary> page = accountSearch.page(query, offset, limit);
         Map<String, Integer> blockers = eligibility.blockerCounts(page.stream().map(AccountSummary::accountId).toList());
         return page.stream().map(a -> new Row(a, blockers.getOrDefault(a.accountId(), 0))).toList();
+    }
+
+    void openFocusedRow() {
+        if (focusedRow != null) {
+            open(focusedRow.account().accountId());
+        }
     }
 
     private void open(String accountId) {
