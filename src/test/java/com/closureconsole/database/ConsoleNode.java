@@ -1,6 +1,14 @@
 package com.closureconsole.database;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 import com.closureconsole.Application;
@@ -14,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * gives. Several may run at once on one database, as the nodes behind a load balancer do.
  */
 final class ConsoleNode implements AutoCloseable {
+
+    private static final Map<String, Path> LEDGER_FOLDERS = new ConcurrentHashMap<>();
 
     final ConfigurableApplicationContext context;
 
@@ -30,7 +40,23 @@ final class ConsoleNode implements AutoCloseable {
         settings.put("spring.datasource.password", appPassword);
         settings.put("spring.flyway.user", owner);
         settings.put("spring.flyway.password", ownerPassword);
+        // The audit ledger's key and digest folder, one pair per database, shared by its nodes.
+        Path ledger = LEDGER_FOLDERS.computeIfAbsent(System.identityHashCode(server) + "/" + database, key -> ledgerFolder());
+        settings.put("closure.audit.signing-key", ledger.resolve("ledger-signing-key.pem"));
+        settings.put("closure.audit.digest-directory", ledger.resolve("digests"));
         return settings;
+    }
+
+    private static Path ledgerFolder() {
+        try {
+            Path folder = Files.createTempDirectory("closure-ledger");
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Files.writeString(folder.resolve("ledger-signing-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+            return folder;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ConsoleNode start(Map<String, Object> settings) {
