@@ -15,6 +15,8 @@ import com.closureconsole.Application;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * One console started as an operator starts it on an external database: the whole application on
@@ -26,9 +28,11 @@ final class ConsoleNode implements AutoCloseable {
     private static final Map<String, Path> LEDGER_FOLDERS = new ConcurrentHashMap<>();
 
     final ConfigurableApplicationContext context;
+    private final SecurityContextHolderStrategy previousStrategy;
 
-    private ConsoleNode(ConfigurableApplicationContext context) {
+    private ConsoleNode(ConfigurableApplicationContext context, SecurityContextHolderStrategy previousStrategy) {
         this.context = context;
+        this.previousStrategy = previousStrategy;
     }
 
     /** The README's settings for an owner and an application role with their passwords. */
@@ -70,7 +74,15 @@ final class ConsoleNode implements AutoCloseable {
         all.putAll(settings);
         // As command-line arguments: they outrank application.properties, as an operator's settings do.
         String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments));
+        // Each console sets the JVM-wide security context strategy to its own; the shared test
+        // context's is put back when this node is gone, or its signed-in tests would see nobody.
+        SecurityContextHolderStrategy previous = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            return new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments), previous);
+        } catch (RuntimeException | Error e) {
+            SecurityContextHolder.setContextHolderStrategy(previous);
+            throw e;
+        }
     }
 
     <T> T bean(Class<T> type) {
@@ -84,5 +96,6 @@ final class ConsoleNode implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        SecurityContextHolder.setContextHolderStrategy(previousStrategy);
     }
 }
