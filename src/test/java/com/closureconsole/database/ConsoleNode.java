@@ -27,12 +27,14 @@ final class ConsoleNode implements AutoCloseable {
 
     private static final Map<String, Path> LEDGER_FOLDERS = new ConcurrentHashMap<>();
 
-    final ConfigurableApplicationContext context;
-    private final SecurityContextHolderStrategy previousStrategy;
+    /** The security context strategy from before the first running node, and how many run. */
+    private static SecurityContextHolderStrategy outsideStrategy;
+    private static int running;
 
-    private ConsoleNode(ConfigurableApplicationContext context, SecurityContextHolderStrategy previousStrategy) {
+    final ConfigurableApplicationContext context;
+
+    private ConsoleNode(ConfigurableApplicationContext context) {
         this.context = context;
-        this.previousStrategy = previousStrategy;
     }
 
     /** The README's settings for an owner and an application role with their passwords. */
@@ -76,12 +78,20 @@ final class ConsoleNode implements AutoCloseable {
         String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         // Each console sets the JVM-wide security context strategy to its own; the shared test
         // context's is put back when this node is gone, or its signed-in tests would see nobody.
-        SecurityContextHolderStrategy previous = SecurityContextHolder.getContextHolderStrategy();
-        try {
-            return new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments), previous);
-        } catch (RuntimeException | Error e) {
-            SecurityContextHolder.setContextHolderStrategy(previous);
-            throw e;
+        synchronized (ConsoleNode.class) {
+            if (running == 0) {
+                outsideStrategy = SecurityContextHolder.getContextHolderStrategy();
+            }
+            try {
+                ConsoleNode node = new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments));
+                running++;
+                return node;
+            } catch (RuntimeException | Error e) {
+                if (running == 0) {
+                    SecurityContextHolder.setContextHolderStrategy(outsideStrategy);
+                }
+                throw e;
+            }
         }
     }
 
@@ -96,6 +106,10 @@ final class ConsoleNode implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        SecurityContextHolder.setContextHolderStrategy(previousStrategy);
+        synchronized (ConsoleNode.class) {
+            if (--running == 0) {
+                SecurityContextHolder.setContextHolderStrategy(outsideStrategy);
+            }
+        }
     }
 }
