@@ -23,5 +23,6 @@ public enum AuditAction {
     /** A supervisor sent a notification that had failed for good again. */
     NOTIFICATION_RESEND,
     AUDIT_EXPORT,
-    AUDIT_VERIFY
+    AUDIT_VERIFY,
+    AUDIT_EVIDENCE_EXPORT
 }

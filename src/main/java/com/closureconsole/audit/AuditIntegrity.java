@@ -12,9 +12,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks that the trail is as it was written: no entry changed, removed or reordered. Supervisors
- * only; every check is itself audited with what it found, and counted by result (intact, broken,
- * cancelled, error) in the metric {@value #VERIFICATIONS}.
+ * Checks that the trail is as it was written and sealed: no entry or block changed, removed,
+ * added or reordered, every block signed by the ledger's key and its digest kept outside the
+ * database ({@link LedgerVerifier}). Supervisors only; every check is itself audited with what it
+ * found, and counted by result (intact, broken, cancelled, error) in the metric {@value #VERIFICATIONS}.
  */
 @Service
 @PreAuthorize("hasRole('SUPERVISOR')")
@@ -22,31 +23,34 @@ public class AuditIntegrity {
 
     static final String VERIFICATIONS = "closure.audit.verifications";
 
-    private final ChainVerifier verifier;
+    private final LedgerVerifier verifier;
     private final AuditLog log;
     private final AuditJobs jobs;
     private final CurrentStaff staff;
+    private final LedgerKeys keys;
     private final MeterRegistry meters;
 
-    AuditIntegrity(ChainVerifier verifier, AuditLog log, AuditJobs jobs, CurrentStaff staff, MeterRegistry meters) {
+    AuditIntegrity(LedgerVerifier verifier, AuditLog log, AuditJobs jobs, CurrentStaff staff, LedgerKeys keys,
+                   MeterRegistry meters) {
+        this.keys = keys;
+        this.meters = meters;
         this.verifier = verifier;
         this.log = log;
         this.jobs = jobs;
         this.staff = staff;
-        this.meters = meters;
     }
 
     /**
      * Starts verifying the entries between {@code from} (inclusive) and {@code to} (exclusive);
-     * both {@code null} verifies the whole trail. The result names the first broken link, if any.
+     * both {@code null} verifies the whole trail. The result names the first thing wrong, if any.
      */
-    public AuditJob<ChainReport> start(Instant from, Instant to) {
+    public AuditJob<LedgerReport> start(Instant from, Instant to) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new IllegalArgumentException("the end of the range must come after its start");
         }
         Actor actor = Actor.current(staff);
         return jobs.start("verification", job -> {
-            ChainReport report;
+            LedgerReport report;
             try {
                 report = verifier.verify(from, to, job);
             } catch (CancellationException e) {
@@ -63,12 +67,14 @@ public class AuditIntegrity {
             Map<String, Object> details = range(from, to);
             details.put("intact", report.intact());
             details.put("entriesChecked", report.entriesChecked());
-            details.put("firstId", report.firstId());
-            details.put("lastId", report.lastId());
-            details.put("lastHash", report.lastHash());
+            details.put("blocksChecked", report.blocksChecked());
+            details.put("firstBlock", report.firstBlockNo());
+            details.put("lastBlock", report.lastBlockNo());
+            details.put("lastBlockHash", report.lastBlockHash());
             if (!report.intact()) {
-                details.put("brokenEntryId", report.brokenLink().entryId());
-                details.put("problem", report.brokenLink().problem());
+                details.put("problem", report.finding().problem());
+                details.put("entryId", report.finding().entryId());
+                details.put("blockNo", report.finding().blockNo());
             }
             log.record(AuditEvent.of(AuditAction.AUDIT_VERIFY, null,
                     report.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details), actor);
@@ -80,6 +86,11 @@ public class AuditIntegrity {
     private void verified(String result) {
         Counter.builder(VERIFICATIONS).description("Integrity checks of the audit trail, by result")
                 .tag("result", result).register(meters).increment();
+    }
+
+    /** The ledger's public key in PEM form: all an outside verifier needs to check blocks and evidence bundles. */
+    public String publicKeyPem() {
+        return keys.publicKeyPem();
     }
 
     private static Map<String, Object> range(Instant from, Instant to) {

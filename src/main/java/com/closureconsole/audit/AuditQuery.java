@@ -64,6 +64,11 @@ final class AuditQuery {
                 + " ORDER BY occurred_at DESC, id DESC" + (limited ? " LIMIT ?" : "");
     }
 
+    /** The filter's conditions joined with AND, {@code true} for none (its parameters: {@link #parameters}). */
+    String conditions() {
+        return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
+    }
+
     Object[] parameters(Object... more) {
         List<Object> all = new ArrayList<>(parameters);
         all.addAll(List.of(more));

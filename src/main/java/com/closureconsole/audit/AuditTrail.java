@@ -16,9 +16,17 @@ public class AuditTrail {
     static final int MAX_PAGE = 500;
 
     private final JdbcTemplate jdbc;
+    private final LedgerProofs proofs;
 
-    AuditTrail(JdbcTemplate jdbc) {
+    AuditTrail(JdbcTemplate jdbc, LedgerProofs proofs) {
         this.jdbc = jdbc;
+        this.proofs = proofs;
+    }
+
+    /** The inclusion proof of an entry: empty while it waits for the sealer (under a second). */
+    @Transactional(readOnly = true)
+    public Optional<InclusionProof> proof(long entryId) {
+        return proofs.proof(entryId);
     }
 
     /** Up to {@code limit} entries matching the filter, newest first, after {@code after} (null: from the newest). */

@@ -14,7 +14,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Walks the chain in id order, recomputing every entry's hash and checking that it links to the
+ * Walks the old hash chain, the entries written before the ledger (V050) up to the chain's frozen
+ * head, in id order, recomputing every entry's hash and checking that it links to the
  * entry before it, and stops at the first broken link. A time range is widened to the ids it
  * spans, and its ends are checked too: the first entry against the one before the range, the last
  * against the one after it, or against the chain's head when it is the newest. The walk reads one
@@ -44,27 +45,34 @@ class ChainVerifier {
 
     private ChainReport walk(Instant from, Instant to, AuditJob<?> job) {
         AuditLongRead.allow(jdbc);
+        Head head = jdbc.queryForObject("SELECT last_id, last_hash FROM audit_chain_head",
+                (row, n) -> new Head((Long) row.getObject("last_id"), row.getString("last_hash")));
+        if (head.lastId() == null) {
+            return new ChainReport(from, to, 0, null, null, null, null);
+        }
         Long firstId;
         Long lastId;
         if (from == null && to == null) {
-            firstId = jdbc.queryForObject("SELECT min(id) FROM audit_entry", Long.class);
-            lastId = jdbc.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
+            firstId = jdbc.queryForObject("SELECT min(id) FROM audit_entry WHERE id <= ?", Long.class, head.lastId());
+            lastId = jdbc.queryForObject("SELECT max(id) FROM audit_entry WHERE id <= ?", Long.class, head.lastId());
         } else {
             AuditQuery range = AuditQuery.of(new AuditFilter(from, to, null, null, null, null, null, null), null);
             List<Long> newest = jdbc.queryForList(range.sql("id", true), Long.class, range.parameters(1));
             String oldestFirst = range.sql("id", true).replace("occurred_at DESC, id DESC", "occurred_at, id");
             List<Long> oldest = jdbc.queryForList(oldestFirst, Long.class, range.parameters(1));
             firstId = oldest.isEmpty() ? null : Math.min(oldest.get(0), newest.get(0));
-            lastId = newest.isEmpty() ? null : Math.max(oldest.get(0), newest.get(0));
+            lastId = newest.isEmpty() ? null : Math.min(head.lastId(), Math.max(oldest.get(0), newest.get(0)));
+            if (firstId != null && firstId > head.lastId()) {
+                firstId = null;
+            }
         }
-        Head head = jdbc.queryForObject("SELECT last_id, last_hash FROM audit_chain_head",
-                (row, n) -> new Head((Long) row.getObject("last_id"), row.getString("last_hash")));
         if (firstId == null) {
-            boolean headAgrees = from != null || to != null || head.lastId() == null;
+            boolean headAgrees = from != null || to != null;
             return new ChainReport(from, to, 0, null, null, null,
                     headAgrees ? null : new ChainReport.BrokenLink(head.lastId(), ChainReport.Problem.NEWEST_ENTRY_MISSING, null));
         }
         job.total(lastId - firstId + 1);
+        long start = firstId;
 
         Link previous = jdbc.query("SELECT id, hash FROM audit_entry WHERE id < ? ORDER BY id DESC LIMIT 1",
                 (row, n) -> new Link(row.getLong("id"), row.getString("hash")), firstId)
@@ -95,7 +103,7 @@ class ChainVerifier {
                         }
                         before = new Link(entry.id(), rows.getString("hash"));
                         checked++;
-                        job.doneSoFar(entry.id() - firstId + 1);
+                        job.doneSoFar(entry.id() - start + 1);
                         job.checkCancelled();
                     }
                     return new Walk(checked, before, null);
@@ -108,8 +116,8 @@ class ChainVerifier {
 
     /** The entry after the range must link to its last entry; with none after it, the head must name it. */
     private ChainReport.BrokenLink checkEnd(Link last, Head head) {
-        List<Link> next = jdbc.query("SELECT id, prev_hash FROM audit_entry WHERE id > ? ORDER BY id LIMIT 1",
-                (row, n) -> new Link(row.getLong("id"), row.getString("prev_hash")), last.id());
+        List<Link> next = jdbc.query("SELECT id, prev_hash FROM audit_entry WHERE id > ? AND id <= ? ORDER BY id LIMIT 1",
+                (row, n) -> new Link(row.getLong("id"), row.getString("prev_hash")), last.id(), head.lastId());
         if (!next.isEmpty()) {
             return Objects.equals(next.get(0).hash(), last.hash()) ? null
                     : new ChainReport.BrokenLink(next.get(0).id(), ChainReport.Problem.LINK_BROKEN, last.id());

@@ -103,6 +103,43 @@ final class AuditFixtures {
             return new JdbcTemplate(postgres);
         }
 
+        /** The tables of the ledger, copied aside as a backup would hold them. */
+        static final List<String> LEDGER_TABLES = List.of("audit_entry", "audit_unsealed", "audit_block",
+                "audit_entry_seal", "audit_sealer", "audit_digest_pending", "audit_chain_head");
+
+        /** Copies every ledger table aside (as {@code tamper_copy.<table>}), replacing an earlier copy. */
+        void copyLedger() {
+            withTriggersOff(jdbc -> {
+                jdbc.execute("DROP SCHEMA IF EXISTS tamper_copy CASCADE");
+                jdbc.execute("CREATE SCHEMA tamper_copy");
+                for (String table : LEDGER_TABLES) {
+                    jdbc.execute("CREATE TABLE tamper_copy." + table + " AS SELECT * FROM " + table);
+                }
+                return 0;
+            });
+        }
+
+        /** Puts every ledger table back as {@link #copyLedger} found it, as restoring an older backup does. */
+        void restoreLedger() {
+            withTriggersOff(jdbc -> {
+                for (String table : LEDGER_TABLES) {
+                    jdbc.execute("DELETE FROM " + table);
+                }
+                for (String table : LEDGER_TABLES) {
+                    jdbc.execute("INSERT INTO " + table + " SELECT * FROM tamper_copy." + table);
+                }
+                return 0;
+            });
+        }
+
+        /** Runs statements with every trigger off, as one committed transaction. */
+        void tamper(java.util.function.Consumer<JdbcTemplate> work) {
+            withTriggersOff(jdbc -> {
+                work.accept(jdbc);
+                return 0;
+            });
+        }
+
         private void withTriggersOff(java.util.function.ToIntFunction<JdbcTemplate> work) {
             try (Connection connection = postgres.getConnection()) {
                 connection.setAutoCommit(false);

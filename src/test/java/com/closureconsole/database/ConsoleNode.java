@@ -1,6 +1,14 @@
 package com.closureconsole.database;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 import com.closureconsole.Application;
@@ -17,16 +25,16 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 final class ConsoleNode implements AutoCloseable {
 
-    final ConfigurableApplicationContext context;
-    /**
-     * Vaadin's security configuration installs its context holder strategy JVM-wide when a console
-     * starts; the suite's shared console must get its own back when this one is done.
-     */
-    private final SecurityContextHolderStrategy previousStrategy;
+    private static final Map<String, Path> LEDGER_FOLDERS = new ConcurrentHashMap<>();
 
-    private ConsoleNode(ConfigurableApplicationContext context, SecurityContextHolderStrategy previousStrategy) {
+    /** The security context strategy from before the first running node, and how many run. */
+    private static SecurityContextHolderStrategy outsideStrategy;
+    private static int running;
+
+    final ConfigurableApplicationContext context;
+
+    private ConsoleNode(ConfigurableApplicationContext context) {
         this.context = context;
-        this.previousStrategy = previousStrategy;
     }
 
     /** The README's settings for an owner and an application role with their passwords. */
@@ -38,7 +46,23 @@ final class ConsoleNode implements AutoCloseable {
         settings.put("spring.datasource.password", appPassword);
         settings.put("spring.flyway.user", owner);
         settings.put("spring.flyway.password", ownerPassword);
+        // The audit ledger's key and digest folder, one pair per database, shared by its nodes.
+        Path ledger = LEDGER_FOLDERS.computeIfAbsent(System.identityHashCode(server) + "/" + database, key -> ledgerFolder());
+        settings.put("closure.audit.signing-key", ledger.resolve("ledger-signing-key.pem"));
+        settings.put("closure.audit.digest-directory", ledger.resolve("digests"));
         return settings;
+    }
+
+    private static Path ledgerFolder() {
+        try {
+            Path folder = Files.createTempDirectory("closure-ledger");
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Files.writeString(folder.resolve("ledger-signing-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+            return folder;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ConsoleNode start(Map<String, Object> settings) {
@@ -52,12 +76,22 @@ final class ConsoleNode implements AutoCloseable {
         all.putAll(settings);
         // As command-line arguments: they outrank application.properties, as an operator's settings do.
         String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        SecurityContextHolderStrategy previous = SecurityContextHolder.getContextHolderStrategy();
-        try {
-            return new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments), previous);
-        } catch (RuntimeException failedToStart) {
-            SecurityContextHolder.setContextHolderStrategy(previous);
-            throw failedToStart;
+        // Each console sets the JVM-wide security context strategy to its own; the shared test
+        // context's is put back when this node is gone, or its signed-in tests would see nobody.
+        synchronized (ConsoleNode.class) {
+            if (running == 0) {
+                outsideStrategy = SecurityContextHolder.getContextHolderStrategy();
+            }
+            try {
+                ConsoleNode node = new ConsoleNode(new SpringApplicationBuilder(Application.class).run(arguments));
+                running++;
+                return node;
+            } catch (RuntimeException | Error e) {
+                if (running == 0) {
+                    SecurityContextHolder.setContextHolderStrategy(outsideStrategy);
+                }
+                throw e;
+            }
         }
     }
 
@@ -71,10 +105,11 @@ final class ConsoleNode implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            context.close();
-        } finally {
-            SecurityContextHolder.setContextHolderStrategy(previousStrategy);
+        context.close();
+        synchronized (ConsoleNode.class) {
+            if (--running == 0) {
+                SecurityContextHolder.setContextHolderStrategy(outsideStrategy);
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.closureconsole.account.AccountSearch;
 import com.closureconsole.audit.AuditIntegrity;
-import com.closureconsole.audit.ChainReport;
+import com.closureconsole.audit.LedgerReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,16 +89,16 @@ class ExternalDatabaseTest {
         signInAs("agent1", "AGENT");
         console.bean(AccountSearch.class).start(console.bean(AccountSearch.class).parse("13800138001"));
         signInAs("supervisor1", "SUPERVISOR");
-        ChainReport intact = verify();
+        LedgerReport intact = verify();
         assertThat(intact.intact()).isTrue();
         assertThat(intact.entriesChecked()).isPositive();
 
         // A superuser's edit that leaves the details unreadable as JSON is reported, on 15 too (no pg_input_is_valid).
         server.asSuperuser("closure", "SET session_replication_role = replica",
                 "UPDATE audit_entry SET details_text = '{not json' WHERE id = (SELECT min(id) FROM audit_entry)");
-        ChainReport tampered = verify();
+        LedgerReport tampered = verify();
         assertThat(tampered.intact()).isFalse();
-        assertThat(tampered.brokenLink().problem()).isIn(ChainReport.Problem.CONTENT_CHANGED, ChainReport.Problem.DETAILS_CHANGED);
+        assertThat(tampered.finding().problem()).isIn(LedgerReport.Problem.ENTRY_CHANGED, LedgerReport.Problem.DETAILS_CHANGED);
     }
 
     @Test
@@ -155,7 +155,7 @@ class ExternalDatabaseTest {
         }
     }
 
-    private ChainReport verify() throws Exception {
+    private LedgerReport verify() throws Exception {
         return console.bean(AuditIntegrity.class).start(null, null).result().get(30, TimeUnit.SECONDS);
     }
 

@@ -2,11 +2,15 @@ package com.closureconsole.ui.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.closureconsole.audit.AuditEntry;
+import com.closureconsole.audit.EvidenceBundles;
+import com.closureconsole.audit.InclusionProof;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
@@ -32,12 +36,17 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
     final Div details = new Div();
     final Anchor accountLink = new Anchor();
     final Button closureTrail = new Button();
+    final EvidencePanel evidence;
 
     private final Supplier<AuditFormat> format;
+    private final Function<Long, Optional<InclusionProof>> proofs;
     private AuditEntry entry;
 
-    AuditEntryPanel(Supplier<AuditFormat> format, Consumer<UUID> showClosure, Runnable onClose) {
+    AuditEntryPanel(Supplier<AuditFormat> format, Consumer<UUID> showClosure, Runnable onClose,
+                    Function<Long, Optional<InclusionProof>> proofs, EvidenceBundles bundles) {
         this.format = format;
+        this.proofs = proofs;
+        this.evidence = new EvidencePanel(bundles);
         getContent().setId("audit-entry-panel");
         getContent().addClassName("audit-entry-panel");
         getContent().setWidth("28rem");
@@ -57,7 +66,7 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
         HorizontalLayout header = new HorizontalLayout(title, close);
         header.setWidthFull();
         header.expand(title);
-        getContent().add(header, fields, new HorizontalLayout(accountLink, closureTrail),
+        getContent().add(header, fields, new HorizontalLayout(accountLink, closureTrail), evidence,
                 new H3(getTranslation("audit.detail.details")), details);
     }
 
@@ -86,6 +95,9 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
         field("correlation", shown.correlationId() == null ? null : shown.correlationId().toString());
         field("hash", shown.hash());
         field("prevHash", shown.prevHash());
+        field("seal", proofs.apply(shown.id()).map(proof -> getTranslation("audit.detail.seal.value",
+                Long.toString(proof.block().blockNo()), proof.leafIndex() + 1, proof.block().entryCount(),
+                proof.leafHash().substring(0, 16))).orElse(getTranslation("audit.detail.seal.pending")));
 
         accountLink.setVisible(shown.accountId() != null);
         if (shown.accountId() != null) {
@@ -93,6 +105,7 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
             accountLink.setText(getTranslation("audit.detail.openAccount", shown.accountId()));
         }
         closureTrail.setVisible(shown.correlationId() != null);
+        evidence.showClosure(shown.correlationId());
 
         details.removeAll();
         Map<String, Object> values = shown.details();

@@ -17,7 +17,7 @@ import com.closureconsole.audit.AuditExport;
 import com.closureconsole.audit.AuditFilter;
 import com.closureconsole.audit.AuditIntegrity;
 import com.closureconsole.audit.AuditJob;
-import com.closureconsole.audit.ChainReport;
+import com.closureconsole.audit.LedgerReport;
 import com.closureconsole.audit.ExportResult;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
@@ -123,7 +123,7 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
             return;
         }
         verifyResult.setVisible(false);
-        run(integrity.start(current.get().from(), current.get().to()), "audit.verify.running", (ChainReport report) -> {
+        run(integrity.start(current.get().from(), current.get().to()), "audit.verify.running", (LedgerReport report) -> {
             verifyResult.setText(words(report));
             verifyResult.getElement().getThemeList().clear();
             verifyResult.getElement().getThemeList().add(report.intact() ? "badge success" : "badge error");
@@ -133,17 +133,19 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
     }
 
     /** What a verification found, in a sentence. */
-    String words(ChainReport report) {
-        if (report.intact() && report.firstId() == null) {
+    String words(LedgerReport report) {
+        if (report.intact() && report.lastBlockNo() == null) {
             return getTranslation("audit.verify.empty");
         }
         if (report.intact()) {
-            return getTranslation("audit.verify.intact", report.entriesChecked(), Long.toString(report.firstId()),
-                    Long.toString(report.lastId()), report.lastHash().substring(0, 16));
+            return getTranslation("audit.verify.intact", report.entriesChecked(), report.blocksChecked(),
+                    Long.toString(report.firstBlockNo()), Long.toString(report.lastBlockNo()),
+                    report.lastBlockHash().substring(0, 16));
         }
-        ChainReport.BrokenLink broken = report.brokenLink();
-        return getTranslation("audit.verify.broken." + broken.problem().name(), Long.toString(broken.entryId()),
-                broken.previousId() == null ? getTranslation("audit.detail.none") : Long.toString(broken.previousId()));
+        LedgerReport.Finding finding = report.finding();
+        return getTranslation("audit.verify.broken." + finding.problem().name(),
+                finding.entryId() == null ? getTranslation("audit.detail.none") : Long.toString(finding.entryId()),
+                finding.blockNo() == null ? getTranslation("audit.detail.none") : Long.toString(finding.blockNo()));
     }
 
     private <R> void run(AuditJob<R> job, String runningKey, Consumer<R> onDone, String cancelledKey, String failedKey) {

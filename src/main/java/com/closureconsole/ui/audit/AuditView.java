@@ -11,6 +11,7 @@ import com.closureconsole.audit.AuditExport;
 import com.closureconsole.audit.AuditFilter;
 import com.closureconsole.audit.AuditIntegrity;
 import com.closureconsole.audit.AuditTrail;
+import com.closureconsole.audit.EvidenceBundles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -48,7 +49,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
     private AuditFilter filter = AuditFilter.ALL;
     private AuditFormat format;
 
-    public AuditView(AuditTrail trail, AuditExport export, AuditIntegrity integrity) {
+    public AuditView(AuditTrail trail, AuditExport export, AuditIntegrity integrity, EvidenceBundles bundles) {
         setId("audit-view");
         setSizeFull();
         format = new AuditFormat(this, getLocale(), ZoneOffset.UTC);
@@ -63,7 +64,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
                 return trail.cursorAfter(filter, after, rows);
             }
         });
-        panel = new AuditEntryPanel(() -> format, filters::showClosure, () -> grid.deselectAll());
+        panel = new AuditEntryPanel(() -> format, filters::showClosure, () -> grid.deselectAll(), trail::proof, bundles);
         jobs = new AuditJobsPanel(export, integrity, filters::read, this::refresh);
 
         grid.setId("audit-grid");

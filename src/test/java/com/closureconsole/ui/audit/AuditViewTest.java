@@ -6,7 +6,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEntry;
 import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.audit.AuditIntegrity;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.audit.DigestStore;
+import com.closureconsole.audit.EvidenceBundleVerifier;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.error.AccessDeniedView;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -137,7 +143,10 @@ class AuditViewTest extends KaribuTest {
         assertThat(text("audit-detail-account")).isEqualTo(account);
         assertThat(text("audit-detail-correlation")).isEqualTo(closure.toString());
         assertThat(text("audit-detail-timeUtc")).endsWith("UTC");
-        assertThat(text("audit-detail-hash")).isEqualTo(entry.hash());
+        assertThat(entry.hash()).isNull();
+        assertThat(text("audit-detail-hash")).as("no chain hash: the entry is sealed in a block").isEqualTo("—");
+        assertThat(text("audit-detail-seal")).matches("Block \\d+, leaf \\d+ of \\d+; leaf hash [0-9a-f]{16}…"
+                + "|Waiting for the sealer \\(under a second\\)");
         assertThat(view.panel.accountLink.getHref()).isEqualTo("accounts/" + account);
         List<String> detailTexts = _find(view.panel.details, Span.class).stream().map(Span::getText).toList();
         assertThat(detailTexts).contains("blockers", "code", "BALANCE_NOT_ZERO", "balance", "12.50 CNY", "note", "余额未清零");
@@ -204,6 +213,76 @@ class AuditViewTest extends KaribuTest {
         assertThat(view.jobs.verifyResult.isVisible()).isTrue();
         assertThat(view.jobs.verifyResult.getText()).startsWith("Intact: ").contains("none was changed");
         assertThat(view.jobs.progress.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_evidence_bundle_of_a_closure_downloads_verifies_offline_and_is_audited() throws Exception {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        GridKt._selectRow(view.grid, 0);
+        assertThat(view.panel.evidence.isVisible()).isTrue();
+        assertThat(view.panel.evidence.download.isVisible()).isFalse();
+
+        _click(view.panel.evidence.make);
+
+        assertThat(view.panel.evidence.download.isVisible()).isTrue();
+        assertThat(view.panel.evidence.download.getHref()).isNotBlank();
+        assertThat(view.panel.evidence.status.getText()).isEqualTo(t("audit.evidence.ready", 2));
+        Path key = Files.createTempFile("ledger-key", ".pem");
+        try {
+            Files.writeString(key, context.getBean(AuditIntegrity.class).publicKeyPem());
+            int exit = EvidenceBundleVerifier.run(new String[] {view.panel.evidence.file().toString(), "--public-key",
+                    key.toString()}, new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()));
+            assertThat(exit).isZero();
+        } finally {
+            Files.delete(key);
+        }
+        assertThat(jdbc().queryForObject("""
+                SELECT count(*) FROM audit_entry WHERE action = 'AUDIT_EVIDENCE_EXPORT' AND correlation_id = ?
+                   AND actor = 'supervisor1'""", Integer.class, closure)).isOne();
+        // Sealed now: the side panel names the submission's block.
+        List<AuditEntry> rows = GridKt._fetch(view.grid, 0, 10);
+        GridKt._selectRow(view.grid, rows.indexOf(rows.stream().filter(e -> e.action().equals("CLOSURE_SUBMIT")).findFirst().orElseThrow()));
+        assertThat(text("audit-detail-seal")).startsWith("Block ");
+    }
+
+    @Test
+    void entries_without_a_closure_offer_no_evidence_bundle() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        GridKt._selectRow(view.grid, 2);
+        assertThat(view.panel.entry().correlationId()).isNull();
+        assertThat(view.panel.evidence.isVisible()).isFalse();
+    }
+
+    @Test
+    void a_verification_of_a_time_range_names_a_missing_digest_in_words() throws Exception {
+        Path digests = Path.of(context.getBean(DigestStore.class).describe());
+        AuditView view = openAudit();
+        _setValue(view.filters.from, LocalDateTime.ofInstant(start, view.filters.zone()));
+        _click(view.jobs.verify);
+        awaitJobAndPoll(view);
+        assertThat(view.jobs.verifyResult.getText()).startsWith("Intact: ");
+
+        List<String> lines = Files.readAllLines(digests);
+        int removedAt = lines.size() - 1;
+        String removed = lines.get(removedAt);
+        String block = removed.replaceAll(".*\"blockNo\":(\\d+).*", "$1");
+        Files.write(digests, lines.subList(0, removedAt));
+        try {
+            _click(view.jobs.verify);
+            awaitJobAndPoll(view);
+            assertThat(view.jobs.verifyResult.getText())
+                    .isEqualTo("The digest of block " + block + " is missing from the digest store outside the database: "
+                            + "it was removed, or never stored.");
+            assertThat(jdbc().queryForObject("""
+                    SELECT details ->> 'problem' FROM audit_entry WHERE action = 'AUDIT_VERIFY' ORDER BY id DESC LIMIT 1""",
+                    String.class)).isEqualTo("DIGEST_MISSING");
+        } finally {
+            List<String> now = new java.util.ArrayList<>(Files.readAllLines(digests));
+            now.add(removedAt, removed);
+            Files.write(digests, now);
+        }
     }
 
     @Test

@@ -1,0 +1,94 @@
+package com.closureconsole.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the ledger's key and its digests come from.
+ *
+ * <ul>
+ *   <li>{@code closure.audit.signing-key}: a PEM file (PKCS#8) with the Ed25519 private key; or
+ *       {@code closure.audit.keystore} (PKCS#12) with {@code closure.audit.keystore-password} and
+ *       {@code closure.audit.key-alias};</li>
+ *   <li>{@code closure.audit.digest-directory}: the folder of the {@link FileDigestStore}, unless
+ *       another {@link DigestStore} bean is declared;</li>
+ *   <li>in demo mode only, without those: a key generated on first start and the digests, both in
+ *       {@code closure.audit.directory} (beside the embedded data; empty: a throwaway folder).</li>
+ * </ul>
+ * Outside demo mode a missing key or digest folder stops the start with what to set.
+ */
+@Configuration(proxyBeanMethods = false)
+class LedgerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerConfiguration.class);
+
+    private final boolean demo;
+    private final String demoDirectory;
+    private Path demoFolder;
+
+    LedgerConfiguration(@Value("${closure.demo:false}") boolean demo,
+                        @Value("${closure.audit.directory:}") String demoDirectory) {
+        this.demo = demo;
+        this.demoDirectory = demoDirectory;
+    }
+
+    @Bean
+    LedgerKeys ledgerKeys(@Value("${closure.audit.signing-key:}") String signingKey,
+                          @Value("${closure.audit.keystore:}") String keystore,
+                          @Value("${closure.audit.keystore-password:}") String keystorePassword,
+                          @Value("${closure.audit.key-alias:ledger}") String alias) {
+        LedgerKeys keys;
+        if (!signingKey.isBlank()) {
+            keys = LedgerKeys.fromPemFile(Path.of(signingKey));
+        } else if (!keystore.isBlank()) {
+            keys = LedgerKeys.fromKeystore(Path.of(keystore), keystorePassword.toCharArray(), alias);
+        } else if (demo) {
+            keys = LedgerKeys.generatedIn(demoFolder());
+        } else {
+            throw new IllegalStateException("The audit ledger has no signing key. Set closure.audit.signing-key to an "
+                    + "Ed25519 private key in PEM form, or closure.audit.keystore, closure.audit.keystore-password and "
+                    + "closure.audit.key-alias (see the README's Audit section).");
+        }
+        log.info("Audit ledger signs with key {}", keys.keyId());
+        return keys;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DigestStore.class)
+    DigestStore fileDigestStore(@Value("${closure.audit.digest-directory:}") String directory) {
+        Path folder;
+        if (!directory.isBlank()) {
+            folder = Path.of(directory).toAbsolutePath();
+        } else if (demo) {
+            folder = demoFolder().resolve("digests");
+        } else {
+            throw new IllegalStateException("The audit ledger has nowhere to keep its digests outside the database. "
+                    + "Set closure.audit.digest-directory to a folder on other storage than the database's "
+                    + "(see the README's Audit section).");
+        }
+        FileDigestStore store = new FileDigestStore(folder);
+        log.info("Audit ledger digests are kept in {}", store.describe());
+        return store;
+    }
+
+    private synchronized Path demoFolder() {
+        if (demoFolder == null) {
+            try {
+                demoFolder = demoDirectory.isBlank() ? Files.createTempDirectory("closure-audit")
+                        : Path.of(demoDirectory).toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a folder for the demo's audit key", e);
+            }
+        }
+        return demoFolder;
+    }
+}

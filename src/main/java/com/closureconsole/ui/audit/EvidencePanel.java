@@ -1,0 +1,99 @@
+package com.closureconsole.ui.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.closureconsole.audit.EvidenceBundle;
+import com.closureconsole.audit.EvidenceBundles;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The evidence bundle of the selected entry's closure: one click makes it (its making is audited),
+ * then it is offered as a download.
+ */
+class EvidencePanel extends Composite<HorizontalLayout> {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidencePanel.class);
+
+    final Button make = new Button();
+    final Anchor download = new Anchor();
+    final Span status = new Span();
+
+    private final EvidenceBundles bundles;
+    private UUID closure;
+    private Path file;
+
+    EvidencePanel(EvidenceBundles bundles) {
+        this.bundles = bundles;
+        make.setId("audit-evidence");
+        make.setText(getTranslation("audit.evidence"));
+        make.setIcon(VaadinIcon.PACKAGE.create());
+        make.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        make.setDisableOnClick(true);
+        make.addClickListener(click -> makeBundle());
+        download.setId("audit-evidence-download");
+        download.setText(getTranslation("audit.evidence.download"));
+        download.setVisible(false);
+        status.setId("audit-evidence-status");
+        getContent().setAlignItems(FlexComponent.Alignment.CENTER);
+        getContent().setWrap(true);
+        getContent().add(make, download, status);
+        addDetachListener(event -> deleteFile());
+    }
+
+    void showClosure(UUID correlationId) {
+        closure = correlationId;
+        getContent().setVisible(correlationId != null);
+        download.setVisible(false);
+        status.setText("");
+        make.setEnabled(true);
+    }
+
+    private void makeBundle() {
+        deleteFile();
+        try {
+            file = Files.createTempFile("evidence-", ".zip");
+            EvidenceBundle bundle;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                bundle = bundles.write(closure, out);
+            }
+            download.setHref(DownloadHandler.forFile(file.toFile(), "evidence-" + closure + ".zip"));
+            download.setVisible(true);
+            status.setText(getTranslation("audit.evidence.ready", bundle.entries()));
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not make the evidence bundle of closure {}", closure, e);
+            deleteFile();
+            status.setText(getTranslation("audit.evidence.failed"));
+        } finally {
+            make.setEnabled(true);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private void deleteFile() {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete the evidence bundle {}", file, e);
+            }
+            file = null;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package com.closureconsole.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.closureconsole.ConsoleTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appending takes no lock and the application's role cannot choose where an entry goes in the
+ * ledger, nor jam the writers or the sealer. Every statement here runs as the application's role.
+ */
+@ConsoleTest
+class AuditAppendTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    AuditLog log;
+    @Autowired
+    AuditSealer sealer;
+    @Autowired
+    AuditIntegrity integrity;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void the_database_assigns_id_time_and_ledger_fields_whatever_the_caller_sends() {
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("closure_app");
+        long before = jdbc.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
+        Long id = jdbc.queryForObject("""
+                INSERT INTO audit_entry (id, occurred_at, actor, action, outcome, details, details_text, prev_hash, hash)
+                OVERRIDING SYSTEM VALUE
+                VALUES (9223372036854775807, '2000-01-01T00:00:00Z', 'mallory', 'SIGN_IN', 'SUCCESS', '{"forged": true}', '{}',
+                        repeat('a', 64), repeat('b', 64))
+                RETURNING id""", Long.class);
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT occurred_at > now() - interval '1 minute' AS now_ish, prev_hash, hash, details::text AS details
+                  FROM audit_entry WHERE id = ?""", id);
+        assertThat(id).isGreaterThan(before).isLessThan(Long.MAX_VALUE);
+        assertThat(row).containsEntry("now_ish", true).containsEntry("prev_hash", null).containsEntry("hash", null)
+                .containsEntry("details", "{}");
+        // Later appends still go in: the forged id moved nothing forward.
+        long next = AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
+        assertThat(next).isGreaterThan(id);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_unsealed WHERE entry_id IN (?, ?)", Integer.class, id, next))
+                .as("both queued for the sealer").isEqualTo(2);
+    }
+
+    @Test
+    void the_application_role_cannot_write_or_lock_anything_of_the_ledger() {
+        long id = AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
+        for (String sql : new String[] {
+                "UPDATE audit_entry SET actor = 'mallory' WHERE id = " + id,
+                "DELETE FROM audit_entry WHERE id = " + id,
+                "DELETE FROM audit_unsealed",
+                "INSERT INTO audit_unsealed VALUES (1)",
+                "INSERT INTO audit_block VALUES (999999, now(), 1, 1, 1, repeat('a', 64), NULL, repeat('a', 64), 'x', 'k')",
+                "INSERT INTO audit_entry_seal VALUES (" + id + ", 1, 0, repeat('a', 64))",
+                "UPDATE audit_sealer SET last_block_no = 9223372036854775807",
+                "DELETE FROM audit_digest_pending",
+                "SELECT * FROM audit_sealer FOR UPDATE",
+                "SELECT * FROM audit_unsealed FOR UPDATE",
+                "LOCK TABLE audit_entry IN SHARE MODE",
+                "LOCK TABLE audit_sealer IN EXCLUSIVE MODE",
+                "SELECT setval('audit_entry_id_seq', 9223372036854775806)",
+                "SELECT nextval('audit_entry_id_seq')",
+                "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_ledger"}) {
+            assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.execute(sql)))
+                    .as(sql).isInstanceOf(DataAccessException.class)
+                    .satisfies(e -> assertThat(((DataAccessException) e).getMostSpecificCause().getMessage())
+                            .containsAnyOf("permission denied", "must be owner"));
+        }
+    }
+
+    @Test
+    void an_open_transaction_or_an_advisory_lock_of_the_app_role_holds_up_no_writer_and_not_the_sealer() throws Exception {
+        sealer.sealCommitted(Duration.ofSeconds(10));
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            JdbcTemplate held = new JdbcTemplate(new SingleConnectionDataSource(holder, true));
+            // The old chain's lock key, held for the session, and an entry left uncommitted.
+            held.queryForObject("SELECT pg_advisory_lock(418581342580)::text", String.class);
+            long pending = held.queryForObject("""
+                    INSERT INTO audit_entry (occurred_at, actor, action, outcome, details_text)
+                    VALUES (now(), 'slow', 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class);
+
+            long other = CompletableFuture.supplyAsync(() -> AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN,
+                    null, AuditOutcome.SUCCESS, Map.of("while", "another holds a transaction open"), null))
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(other).isGreaterThan(pending);
+            assertThat(CompletableFuture.supplyAsync(() -> sealer.sealCommitted(Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry_seal WHERE entry_id = ?", Integer.class, other))
+                    .as("sealed although a lower id is still uncommitted").isOne();
+
+            holder.commit();
+            held.queryForObject("SELECT pg_advisory_unlock(418581342580)::text", String.class);
+            assertThat(sealer.sealCommitted(Duration.ofSeconds(5))).isTrue();
+            assertThat(jdbc.queryForObject("SELECT block_no FROM audit_entry_seal WHERE entry_id = ?", Long.class, pending))
+                    .as("the late commit is sealed by a later block")
+                    .isGreaterThan(jdbc.queryForObject("SELECT block_no FROM audit_entry_seal WHERE entry_id = ?", Long.class, other));
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "agent1", roles = "AGENT")
+    void agents_may_not_verify_the_ledger_and_the_attempt_is_recorded() {
+        assertThatThrownBy(() -> integrity.start(null, null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("""
+                SELECT details ->> 'operation' FROM audit_entry
+                 WHERE action = 'ACCESS_DENIED' AND actor = 'agent1' ORDER BY id DESC LIMIT 1""", String.class))
+                .isEqualTo("AuditIntegrity.start");
+    }
+
+    @Test
+    void an_entry_commits_and_rolls_back_with_its_action() {
+        String account = AuditFixtures.newAccountId();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("n", 1)));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE account_id = ?", Integer.class, account)).isZero();
+        tx.executeWithoutResult(status ->
+                events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("n", 2))));
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM audit_entry e JOIN audit_unsealed u ON u.entry_id = e.id WHERE account_id = ?
+                """, Integer.class, account) + jdbc.queryForObject("""
+                SELECT count(*) FROM audit_entry e JOIN audit_entry_seal s ON s.entry_id = e.id WHERE account_id = ?
+                """, Integer.class, account)).isOne();
+    }
+}
