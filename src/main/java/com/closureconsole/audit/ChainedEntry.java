@@ -34,18 +34,9 @@ record ChainedEntry(long id, Instant occurredAt, String actor, String actorRole,
     }
 
     String canonicalText() {
-        StringBuilder text = new StringBuilder(VERSION).append('\n');
-        for (String field : new String[] {Long.toString(id), MICROS.format(occurredAt), actor, actorRole,
+        return Ledger.canonical(VERSION, Long.toString(id), MICROS.format(occurredAt), actor, actorRole,
                 clientAddress, action, accountId, outcome, detailsText,
-                correlationId == null ? null : correlationId.toString(), prevHash}) {
-            if (field == null) {
-                text.append('\u0000');
-            } else {
-                text.append(field.length()).append(':').append(field);
-            }
-            text.append('\n');
-        }
-        return text.toString();
+                correlationId == null ? null : correlationId.toString(), prevHash);
     }
 
     /** The entry's hash: lower-case hex SHA-256 of {@link #canonicalText()} in UTF-8. */

@@ -38,6 +38,12 @@ final class ConsoleNode implements AutoCloseable {
     }
 
     /** The README's settings for an owner and an application role with their passwords. */
+    /** A fresh database {@code closure} on the server, owned by {@code closure}, and the README's settings for it. */
+    static Map<String, Object> freshReadmeDatabase(ExternalPostgres server) {
+        server.createDatabase("closure", "closure", "owner-pw", true);
+        return readmeSettings(server, "closure", "closure", "owner-pw", "closure_app", "app-pw");
+    }
+
     static Map<String, Object> readmeSettings(ExternalPostgres server, String database, String owner, String ownerPassword,
                                               String appRole, String appPassword) {
         Map<String, Object> settings = new LinkedHashMap<>();

@@ -41,9 +41,7 @@ class DatabaseOutageTest {
     @BeforeAll
     static void start() throws Exception {
         server = ExternalPostgres.start(17);
-        server.createDatabase("closure", "closure", "owner-pw", true);
-        Map<String, Object> settings = ConsoleNode.readmeSettings(server, "closure", "closure", "owner-pw",
-                "closure_app", "app-pw");
+        Map<String, Object> settings = ConsoleNode.freshReadmeDatabase(server);
         settings.put("closure.demo-data", "true");
         settings.put("closure.safety.allow-demo-passwords", "true");
         settings.put("closure.database.lock-timeout", "30s");

@@ -43,9 +43,7 @@ class TwoNodesTest {
     @BeforeAll
     static void start() throws Exception {
         server = ExternalPostgres.start(17);
-        server.createDatabase("closure", "closure", "owner-pw", true);
-        Map<String, Object> settings = ConsoleNode.readmeSettings(server, "closure", "closure", "owner-pw",
-                "closure_app", "app-pw");
+        Map<String, Object> settings = ConsoleNode.freshReadmeDatabase(server);
         settings.put("closure.policy.cooling-off", "1s");
         first = ConsoleNode.start(settings);
         second = ConsoleNode.start(settings);
