@@ -24,7 +24,8 @@ public final class DatabaseActivity {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no session waited for a lock running a statement with \"" + fragment + "\"");
+        throw new AssertionError("no session waited for a lock running a statement with \"" + fragment + "\"; the other sessions: "
+                + jdbc.queryForList("SELECT state || ' ' || coalesce(wait_event_type, '-') || ' ' || left(query, 90) FROM pg_stat_activity WHERE datname IS NOT NULL AND pid <> pg_backend_pid()", String.class));
     }
 
     /** The statements of other sessions waiting for a lock that contain {@code fragment}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.closureconsole.audit.AttemptRefused;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
@@ -54,11 +55,16 @@ public class AccountDirectory {
         return profile;
     }
 
-    /** The unmasked name, phone and email, for a stated reason; the reveal is recorded in the audit. */
+    /**
+     * The unmasked name, phone and email, for a reason from the fixed list; the reveal is recorded
+     * in the audit. Without a reason nothing is revealed, and the refused attempt is audited.
+     */
     @Transactional
-    public Optional<PersonalData> reveal(String accountId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required to reveal personal data");
+    public Optional<PersonalData> reveal(String accountId, RevealReason reason) {
+        if (reason == null) {
+            events.publishEvent(new AttemptRefused(AuditEvent.of(AuditAction.PERSONAL_DATA_REVEAL, accountId,
+                    AuditOutcome.FAILURE, Map.of("refused", "REASON_REQUIRED"))));
+            return Optional.empty();
         }
         Optional<PersonalData> data = jdbc.query("SELECT id, name, phone, email FROM account WHERE id = :id",
                 Map.of("id", accountId), (rs, i) -> new PersonalData(rs.getString("id"), rs.getString("name"),
@@ -66,7 +72,7 @@ public class AccountDirectory {
         data.ifPresent(d -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("fields", List.of("name", "phone", "email"));
-            details.put("reason", reason.strip());
+            details.put("reason", reason.name());
             events.publishEvent(AuditEvent.of(AuditAction.PERSONAL_DATA_REVEAL, accountId, AuditOutcome.SUCCESS, details));
         });
         return data;

@@ -1,7 +1,12 @@
 package com.closureconsole.account;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
  * How personal data is shown until someone reveals it: {@code 138****8000}, {@code z***@example.com},
@@ -10,6 +15,11 @@ import java.util.regex.Pattern;
 public final class Masking {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern EMAIL_IN_TEXT =
+            Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    /** Account ids (16 digits) and card or identity numbers: 15 to 19 digits, maybe in groups. */
+    private static final Pattern LONG_NUMBER_IN_TEXT = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){14,17}[\\dXx](?!\\d)",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private Masking() {
     }
@@ -62,5 +72,43 @@ public final class Masking {
         }
         words.appendTail(masked);
         return masked.toString();
+    }
+
+    /**
+     * Free text (a reason, a comment) as the audit trail may keep it: every email address, every
+     * phone number libphonenumber finds in it (mainland numbers in any common form, and
+     * international ones) and every account, card or identity number (15 to 19 digits, maybe in
+     * groups) is masked; the rest of the text stays as written. Full-width digits count as digits.
+     */
+    public static String freeText(String text) {
+        if (text == null || text.isBlank()) {
+            return text;
+        }
+        String masked = replaceAll(EMAIL_IN_TEXT.matcher(text), Masking::email);
+        masked = replaceAll(LONG_NUMBER_IN_TEXT.matcher(masked), Masking::longNumber);
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        List<PhoneNumberMatch> phones = new ArrayList<>();
+        util.findNumbers(masked, "CN", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE).forEach(phones::add);
+        StringBuilder out = new StringBuilder(masked);
+        for (int i = phones.size() - 1; i >= 0; i--) {
+            PhoneNumberMatch phone = phones.get(i);
+            out.replace(phone.start(), phone.end(), phone(util.format(phone.number(), PhoneNumberUtil.PhoneNumberFormat.E164)));
+        }
+        return out.toString();
+    }
+
+    /** {@code 2088000000000001} becomes {@code 2088********0001}: the first and last four digits stay. */
+    static String longNumber(String number) {
+        String digits = number.replaceAll("[ -]", "");
+        return digits.substring(0, 4) + "*".repeat(digits.length() - 8) + digits.substring(digits.length() - 4);
+    }
+
+    private static String replaceAll(Matcher matcher, java.util.function.UnaryOperator<String> mask) {
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(mask.apply(matcher.group())));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 }

@@ -4,12 +4,17 @@ package com.closureconsole.audit;
 public enum AuditAction {
     SIGN_IN,
     SIGN_IN_FAILED,
+    SIGN_OUT,
+    /** A signed-in session ended: after a sign-out, or when it expired after its idle time-out. */
+    SESSION_END,
     ACCESS_DENIED,
     ACCOUNT_SEARCH,
     ACCOUNT_VIEW,
     PERSONAL_DATA_REVEAL,
     ELIGIBILITY_CHECK,
     IDENTITY_VERIFICATION,
+    /** The customer accepted what a closure gives up, as the text of a given version said it. */
+    GIVE_UP_CONFIRMATION,
     CLOSURE_SUBMIT,
     CLOSURE_APPROVE,
     CLOSURE_REJECT,

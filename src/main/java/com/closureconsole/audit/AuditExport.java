@@ -64,7 +64,7 @@ public class AuditExport {
      */
     public AuditJob<ExportResult> start(AuditFilter filter, OutputStream out) {
         Actor actor = Actor.current(staff);
-        return jobs.start("export", job -> {
+        return jobs.start(AuditAction.AUDIT_EXPORT, actor, job -> {
             long rows;
             try (out) {
                 rows = write(filter, out, job);

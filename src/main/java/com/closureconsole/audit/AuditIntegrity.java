@@ -49,7 +49,7 @@ public class AuditIntegrity {
             throw new IllegalArgumentException("the end of the range must come after its start");
         }
         Actor actor = Actor.current(staff);
-        return jobs.start("verification", job -> {
+        return jobs.start(AuditAction.AUDIT_VERIFY, actor, job -> {
             LedgerReport report;
             try {
                 report = verifier.verify(from, to, job);

@@ -1,13 +1,16 @@
 package com.closureconsole.audit;
 
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import com.closureconsole.security.CurrentStaff;
+import com.closureconsole.security.KnownStaff;
 import com.closureconsole.security.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -15,24 +18,34 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns what happens into audit entries: the {@link AuditEvent}s other modules publish (written
- * synchronously, in the publisher's transaction), and Spring Security's sign-ins, failed sign-ins
- * and refusals of a signed-in user by method security.
+ * synchronously, in the publisher's transaction), the {@link AttemptRefused} attempts (each in a
+ * transaction of its own), and Spring Security's sign-ins, failed sign-ins, sign-outs, ends of
+ * signed-in sessions and refusals of a signed-in user by method security. A name typed at a failed
+ * sign-in that is no staff user's is stored masked: it may be a customer's phone number, or a
+ * password typed into the wrong field.
  */
 @Component
 class AuditRecorder {
 
     private final AuditLog log;
     private final CurrentStaff staff;
+    private final KnownStaff knownStaff;
+    private final Clock clock;
 
-    AuditRecorder(AuditLog log, CurrentStaff staff) {
+    AuditRecorder(AuditLog log, CurrentStaff staff, KnownStaff knownStaff, Clock clock) {
         this.log = log;
         this.staff = staff;
+        this.knownStaff = knownStaff;
+        this.clock = clock;
     }
 
     @EventListener
@@ -42,6 +55,11 @@ class AuditRecorder {
         } else {
             log.record(event, Actor.current(staff));
         }
+    }
+
+    @EventListener
+    public void refused(AttemptRefused attempt) {
+        log.recordRefusal(attempt.entry(), Actor.current(staff));
     }
 
     @EventListener
@@ -57,8 +75,42 @@ class AuditRecorder {
         String typed = attempt.getName() == null ? "" : attempt.getName().strip().toLowerCase(Locale.ROOT);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", reason(event));
+        String actor = typed.isEmpty() ? "(blank)" : knownStaff.isStaff(typed) ? typed : unknownName(typed);
+        details.put("knownUser", !typed.isEmpty() && actor.equals(typed));
         log.recordRefusal(AuditEvent.of(AuditAction.SIGN_IN_FAILED, null, AuditOutcome.FAILURE, details),
-                new Actor(typed.isEmpty() ? "(blank)" : typed, null, address(attempt)));
+                new Actor(actor, null, address(attempt)));
+    }
+
+    /** A name that is no staff user's, masked: only its first character stays. */
+    static String unknownName(String typed) {
+        return typed.substring(0, typed.offsetByCodePoints(0, 1)) + "***";
+    }
+
+    @EventListener
+    public void signedOut(LogoutSuccessEvent event) {
+        log.record(AuditEvent.of(AuditAction.SIGN_OUT, null, AuditOutcome.SUCCESS, Map.of()), actor(event.getAuthentication()));
+    }
+
+    /**
+     * A session that held a signed-in user ended, on a sign-out or when the container expired it;
+     * how long it had been idle tells the two apart.
+     */
+    @EventListener
+    public void sessionEnded(HttpSessionDestroyedEvent event) {
+        HttpSession session = event.getSession();
+        for (SecurityContext context : event.getSecurityContexts()) {
+            Authentication authentication = context.getAuthentication();
+            if (authentication == null || !authentication.isAuthenticated()
+                    || authentication instanceof AnonymousAuthenticationToken) {
+                continue;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            long idleSeconds = Math.max(0, (clock.millis() - session.getLastAccessedTime()) / 1000);
+            details.put("idleSeconds", idleSeconds);
+            details.put("timeoutSeconds", session.getMaxInactiveInterval());
+            details.put("expired", session.getMaxInactiveInterval() > 0 && idleSeconds >= session.getMaxInactiveInterval());
+            log.record(AuditEvent.of(AuditAction.SESSION_END, null, AuditOutcome.SUCCESS, details), actor(authentication));
+        }
     }
 
     /** A signed-in user refused by method security (anonymous requests are just sent to sign in). */

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Completes requests whose cooling-off has ended, each in a transaction of its own, so one that
  * fails holds back no other. A deadlock or serialisation failure is tried again at once; any
  * other failure is counted and tried again later, after a pause that doubles each time, and after
- * the last attempt the request FAILED with its reason. Safe when several console nodes run it at
+ * the last attempt the request FAILED with its reason. When the database cannot be reached, the
+ * pass ends at once and counts no attempt against anyone: what was in flight rolled back, and the
+ * next pass takes the requests up again. Safe when several console nodes run it at
  * once: a request's completion locks its account row and then the request, and completes only
  * what is still cooling off.
  */
@@ -51,7 +53,23 @@ public class ClosureCompletionJob {
     /** Runs one pass; answers how many requests it finished (completed, or failed at the re-check). */
     @Scheduled(fixedDelayString = "${closure.policy.completion-interval:30s}", initialDelayString = "${closure.policy.completion-interval:30s}")
     public int completeDue() {
-        int done = 0;
+        int[] done = {0};
+        try {
+            completeDue(done);
+        } catch (RuntimeException e) {
+            if (!Failures.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            log.warn("The database is unavailable; this completion pass ends after {} request(s), the rest stay due: {}",
+                    done[0], Failures.code(e));
+        }
+        if (done[0] > 0) {
+            log.info("Finished {} closure request(s) whose cooling-off ended", done[0]);
+        }
+        return done[0];
+    }
+
+    private void completeDue(int[] done) {
         Set<UUID> seen = new HashSet<>();
         while (true) {
             Instant now = clock.instant();
@@ -65,14 +83,10 @@ public class ClosureCompletionJob {
             }
             for (UUID id : fresh) {
                 if (completeOne(id)) {
-                    done++;
+                    done[0]++;
                 }
             }
         }
-        if (done > 0) {
-            log.info("Finished {} closure request(s) whose cooling-off ended", done);
-        }
-        return done;
     }
 
     private boolean completeOne(UUID id) {
@@ -80,6 +94,9 @@ public class ClosureCompletionJob {
             try {
                 return completion.completeIfDue(id).isPresent();
             } catch (RuntimeException e) {
+                if (Failures.isDatabaseUnavailable(e)) {
+                    throw e;
+                }
                 if (Failures.isTransient(e) && attempt < TRANSIENT_TRIES && pause(attempt)) {
                     log.info("Completing closure request {} met {}; trying again at once", id, Failures.code(e));
                     continue;

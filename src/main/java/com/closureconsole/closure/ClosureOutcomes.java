@@ -7,6 +7,7 @@ import java.util.Map;
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.AccountLifecycle.StatusChange;
 import com.closureconsole.account.AccountStatus;
+import com.closureconsole.audit.AttemptRefused;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
@@ -96,6 +97,12 @@ class ClosureOutcomes {
         all.put("state", request.state().name());
         all.putAll(details);
         events.publishEvent(new AuditEvent(action, request.accountId(), outcome, all, request.id()));
+    }
+
+    /** A refused attempt, audited in a transaction of its own so it stays whatever the caller's does. */
+    void refused(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details,
+                 java.util.UUID correlationId) {
+        events.publishEvent(new AttemptRefused(new AuditEvent(action, accountId, outcome, details, correlationId)));
     }
 
     private void failOnConflict(ClosureRequest request, StatusChange change, Instant now) {

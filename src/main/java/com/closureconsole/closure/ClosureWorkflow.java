@@ -1,7 +1,5 @@
 package com.closureconsole.closure;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,58 +8,58 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.closureconsole.account.AccountFacts;
-import com.closureconsole.account.AccountLifecycle;
-import com.closureconsole.account.AccountStatus;
 import com.closureconsole.account.WalletFactsReader;
 import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.closure.DecisionResult.Refusal;
 import com.closureconsole.security.CurrentStaff;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The closure flow of DOMAIN.md section 3. Nothing is written before {@link #submit}, except the
- * audit of the steps; {@link #submit} is one transaction that locks the account and what the
- * check reads, checks everything again, and persists the request, the account's new status and
- * the customer notification together, or nothing at all. Decisions answer a {@link DecisionResult}
- * that says whether the account moved as expected. Every method takes its locks in the order
- * the package documents.
+ * The closure flow of DOMAIN.md section 3. The server keeps the flow's steps for its flow id
+ * ({@link #recordVerification}, {@link #confirmGivenUp}); nothing else is written before
+ * {@link #submit}, except the audit of the steps. {@link #submit} refuses a flow that skipped a
+ * step, and is otherwise one transaction that locks the account and what the check reads, checks
+ * everything again, and persists the request, the account's new status and the customer
+ * notification together, or nothing at all. Limits on what the agent types are enforced here.
+ * Every call answers a result (nothing to catch); every refusal is audited in a transaction of its
+ * own, after the work's transaction has ended (so a refused caller never holds two connections),
+ * with free text masked. The work itself is done by {@link FlowSteps}, {@link ClosureSubmission}
+ * and {@link ClosureDecisions}, each taking its locks in the order the package documents.
  */
 @Service
 public class ClosureWorkflow {
 
     /** The version of the "what the customer gives up" text the flow shows. */
     public static final String CONFIRMATION_VERSION = "2026-11-v1";
-    static final int MAX_REASON_TEXT = 500;
-    private static final EnumSet<ClosureState> ACTIVE =
-            EnumSet.of(ClosureState.SUBMITTED, ClosureState.AWAITING_APPROVAL, ClosureState.COOLING_OFF);
+    /** The longest reason text, decision reason or comment, in characters. */
+    public static final int MAX_REASON_TEXT = 500;
+    private static final int MAX_IDEMPOTENCY_KEY = 64;
 
     private final ClosureRequestRepository requests;
     private final EligibilityService eligibility;
     private final WalletFactsReader facts;
-    private final AccountLifecycle accounts;
     private final ClosureOutcomes outcomes;
-    private final ClosurePolicy policy;
+    private final FlowSteps steps;
+    private final ClosureSubmission submission;
+    private final ClosureDecisions decisions;
     private final CurrentStaff currentStaff;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     ClosureWorkflow(ClosureRequestRepository requests, EligibilityService eligibility, WalletFactsReader facts,
-                    AccountLifecycle accounts, ClosureOutcomes outcomes, ClosurePolicy policy, CurrentStaff currentStaff,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ClosureOutcomes outcomes, FlowSteps steps, ClosureSubmission submission, ClosureDecisions decisions,
+                    CurrentStaff currentStaff) {
         this.requests = requests;
         this.eligibility = eligibility;
         this.facts = facts;
-        this.accounts = accounts;
         this.outcomes = outcomes;
-        this.policy = policy;
+        this.steps = steps;
+        this.submission = submission;
+        this.decisions = decisions;
         this.currentStaff = currentStaff;
-        this.events = events;
-        this.clock = clock;
     }
 
     /** Step 3 of the flow, with what steps 2 and 4 need to know; audited as a condition check. */
@@ -79,145 +77,134 @@ public class ClosureWorkflow {
                 CONFIRMATION_VERSION, report);
     }
 
-    /** Step 2: records which verification method the agent used and whether it passed. */
-    @Transactional
+    /**
+     * Step 2: records for the flow which verification method the agent used and whether the
+     * customer passed. A failed verification is recorded (the flow then cannot be submitted) and
+     * audited on its own; the wrong method for the account type records nothing and is audited.
+     */
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
-    public boolean recordVerification(String accountId, UUID flowId, VerificationMethod method, boolean passed) {
-        AccountFacts account = facts.read(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
-        VerificationMethod required = VerificationMethod.requiredFor(account.identityType());
-        if (method != required) {
-            throw new IllegalArgumentException("account " + accountId + " must be verified with " + required);
+    public StepResult recordVerification(String accountId, UUID flowId, VerificationMethod method, boolean passed) {
+        FlowSteps.Verification verification = steps.verify(accountId, flowId, method, passed,
+                currentStaff.require().username());
+        if (verification.result() != StepResult.RECORDED) {
+            Map<String, Object> details = new LinkedHashMap<>(verification.details());
+            if (verification.result() != StepResult.VERIFICATION_FAILED) {
+                details.put("refused", verification.result().name());
+            }
+            outcomes.refused(AuditAction.IDENTITY_VERIFICATION,
+                    verification.result() == StepResult.NO_SUCH_ACCOUNT ? null : accountId,
+                    verification.result() == StepResult.NOT_VERIFIED ? AuditOutcome.DENIED : AuditOutcome.FAILURE,
+                    details, flowId);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("method", method.name());
-        details.put("identityType", account.identityType().name());
-        details.put("passed", passed);
-        events.publishEvent(new AuditEvent(AuditAction.IDENTITY_VERIFICATION, accountId,
-                passed ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details, flowId));
-        return passed;
+        return verification.result();
     }
 
     /**
-     * Step 5: the second check and the submission, in one transaction that locks the account row,
-     * then what the check reads ({@link WalletFactsReader#readLocked}), so a concurrent credit or
-     * new agreement either waits for the submission or is seen by it.
+     * Step 4: the customer accepts what the closure gives up, as the text of {@code version} said
+     * it; recorded for the flow and audited. Refused, and audited, before a passed verification of
+     * the flow, or for another version of the text than the current one.
      */
-    @Transactional
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    public StepResult confirmGivenUp(String accountId, UUID flowId, String version) {
+        StepResult result = steps.confirm(accountId, flowId, version, currentStaff.require().username());
+        if (result != StepResult.RECORDED) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("confirmationVersion", version);
+            details.put("refused", result.name());
+            outcomes.refused(AuditAction.GIVE_UP_CONFIRMATION, accountId, AuditOutcome.FAILURE, details, flowId);
+        }
+        return result;
+    }
+
+    /**
+     * Step 5: the second check and the submission ({@link ClosureSubmission}). Refused, and
+     * audited, when the input breaks a limit, when the flow skipped a step, when a check blocks,
+     * or when another closure of the account won a race the row lock did not see.
+     */
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
     public SubmissionResult submit(SubmitClosure command) {
-        validate(command);
-        Optional<ClosureRequest> earlier = requests.findByIdempotencyKey(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return new SubmissionResult.Submitted(earlier.get().view(), true);
-        }
-        Instant now = clock.instant();
-        if (accounts.lock(command.accountId()).isEmpty()) {
-            return refuse(command, eligibility.recheck(command.accountId(), Optional.empty(), false));
-        }
-        // A retry that waited on the lock behind its own first attempt finds that attempt now.
-        earlier = requests.findByIdempotencyKey(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return new SubmissionResult.Submitted(earlier.get().view(), true);
-        }
-        // Read once, locked: the second check and the request both use these facts.
-        Optional<AccountFacts> read = facts.readLocked(command.accountId());
-        EligibilityReport report = eligibility.recheck(command.accountId(), read, false);
-        if (!report.closable() || requests.existsByAccountIdAndStateIn(command.accountId(), ACTIVE)) {
-            return refuse(command, report);
-        }
-        AccountFacts account = read.orElseThrow();
-        VerificationMethod required = VerificationMethod.requiredFor(account.identityType());
-        if (command.verificationMethod() != required) {
-            throw new IllegalArgumentException("account must be verified with " + required);
-        }
-        ClosureRequest request = new ClosureRequest(command.requestId(), command.accountId(), command.idempotencyKey(),
-                currentStaff.require().username(), command.verificationMethod(), command.confirmationVersion(),
-                command.reason(), blankToNull(command.reasonText()),
-                TaobaoOutcome.of(account.taobaoId(), account.taobaoClosable()), now);
-        requests.saveAndFlush(request);
-        outcomes.audit(AuditAction.CLOSURE_SUBMIT, request, AuditOutcome.SUCCESS, Map.of(
-                "reasonCode", command.reason().name(),
-                "verificationMethod", command.verificationMethod().name(),
-                "confirmationVersion", command.confirmationVersion(),
-                "taobaoOutcome", request.taobaoOutcome().name(),
-                "approvalRequired", policy.isApprovalRequired(),
-                "coolingOff", policy.getCoolingOff().toString()));
-        // The check has just read ACTIVE under the lock, so this move cannot miss.
-        if (!accounts.move(request.accountId(), AccountStatus.ACTIVE, AccountStatus.CLOSING, now).moved()) {
-            throw new IllegalStateException("account " + request.accountId() + " changed status under its lock");
-        }
-        if (policy.isApprovalRequired()) {
-            request.moveTo(ClosureState.AWAITING_APPROVAL, now);
+        Optional<SubmissionResult.Refusal> invalid = invalid(command);
+        SubmissionResult result;
+        if (invalid.isPresent()) {
+            result = new SubmissionResult.Refused(invalid.get(), null);
         } else {
-            afterApproval(request, now);
+            result = submitChecked(command);
         }
-        return new SubmissionResult.Submitted(request.view(), false);
+        if (result instanceof SubmissionResult.Refused refused) {
+            auditRefusal(command, refused);
+        }
+        return result;
+    }
+
+    private SubmissionResult submitChecked(SubmitClosure command) {
+        try {
+            return submission.submit(command, currentStaff.require().username());
+        } catch (DataIntegrityViolationException e) {
+            // A unique index caught a race: the same confirmation twice, or two closures of one account.
+            Optional<ClosureRequest> replayed = requests.findByIdempotencyKey(command.idempotencyKey());
+            if (replayed.isPresent()) {
+                return new SubmissionResult.Submitted(replayed.get().view(), true);
+            }
+            if (requests.existsByAccountIdAndStateIn(command.accountId(), ClosureSubmission.IN_FLIGHT)) {
+                return new SubmissionResult.Refused(SubmissionResult.Refusal.ALREADY_IN_PROGRESS, null);
+            }
+            throw e;
+        }
+    }
+
+    private void auditRefusal(SubmitClosure command, SubmissionResult.Refused refused) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("refused", refused.reason().name());
+        if (refused.report() != null) {
+            details.putAll(EligibilityService.auditDetails(refused.report()));
+        }
+        details.put("reasonCode", command.reason() == null ? null : command.reason().name());
+        boolean blocked = refused.reason() == SubmissionResult.Refusal.NOT_ELIGIBLE
+                || refused.reason() == SubmissionResult.Refusal.ALREADY_IN_PROGRESS;
+        boolean noAccount = refused.report() != null && refused.report().failedPreCheck() == PreCheck.ACCOUNT_EXISTS;
+        outcomes.refused(AuditAction.CLOSURE_SUBMIT, noAccount ? null : command.accountId(),
+                blocked ? AuditOutcome.BLOCKED : AuditOutcome.FAILURE, details, command.flowId());
     }
 
     /** A supervisor other than the initiator approves; the checks run again. */
-    @Transactional
     @PreAuthorize("hasRole('SUPERVISOR')")
     public DecisionResult approve(UUID requestId, String comment) {
-        ClosureRequest request = lockRequest(requestId);
-        String supervisor = currentStaff.require().username();
-        if (supervisor.equals(request.initiatedBy())) {
-            outcomes.audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.DENIED, Map.of("refused", "SELF_APPROVAL"));
-            throw new SelfApprovalException();
-        }
-        requireState(request, ClosureState.AWAITING_APPROVAL);
-        Instant now = clock.instant();
-        request.decide(supervisor, blankToNull(comment));
-        EligibilityReport report = eligibility.recheck(request.accountId(), true);
-        if (!report.closable()) {
-            return DecisionResult.of(request, outcomes.fail(request, failureReason(report), AuditOutcome.BLOCKED,
-                    EligibilityService.auditDetails(report), now));
-        }
-        outcomes.audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.SUCCESS,
-                comment == null ? Map.of() : Map.of("comment", comment.strip()));
-        return DecisionResult.of(request, afterApproval(request, now));
+        DecisionResult result = tooLong(comment) ? new DecisionResult.Refused(requestId, Refusal.REASON_TOO_LONG, null)
+                : decisions.approve(requestId, comment, currentStaff.require().username());
+        return audited(AuditAction.CLOSURE_APPROVE, result);
     }
 
     /** A supervisor rejects, with a reason the customer and the audit keep. */
-    @Transactional
     @PreAuthorize("hasRole('SUPERVISOR')")
     public DecisionResult reject(UUID requestId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a rejection needs a reason");
-        }
-        ClosureRequest request = lockRequest(requestId);
-        requireState(request, ClosureState.AWAITING_APPROVAL);
-        Instant now = clock.instant();
-        request.decide(currentStaff.require().username(), reason.strip());
-        request.moveTo(ClosureState.REJECTED, now);
-        AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
-        outcomes.audit(AuditAction.CLOSURE_REJECT, request, AuditOutcome.SUCCESS, Map.of("reason", reason.strip()));
-        outcomes.finished(request);
-        return DecisionResult.of(request, change);
+        DecisionResult result = blankToNull(reason) == null ? new DecisionResult.Refused(requestId, Refusal.REASON_REQUIRED, null)
+                : tooLong(reason) ? new DecisionResult.Refused(requestId, Refusal.REASON_TOO_LONG, null)
+                : decisions.reject(requestId, reason, currentStaff.require().username());
+        return audited(AuditAction.CLOSURE_REJECT, result);
     }
 
     /** An agent cancels while the request awaits approval or is within its cooling-off window. */
-    @Transactional
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
     public DecisionResult cancel(UUID requestId, String reason) {
-        ClosureRequest request = lockRequest(requestId);
-        Instant now = clock.instant();
-        if (!request.view().cancellableAt(now)) {
-            throw new IllegalStateException("request " + requestId + " can no longer be cancelled (" + request.state() + ")");
-        }
-        request.decide(currentStaff.require().username(), blankToNull(reason));
-        request.moveTo(ClosureState.CANCELLED, now);
-        AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
-        outcomes.audit(AuditAction.CLOSURE_CANCEL, request, AuditOutcome.SUCCESS,
-                reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason.strip()));
-        outcomes.finished(request);
-        return DecisionResult.of(request, change);
+        DecisionResult result = tooLong(reason) ? new DecisionResult.Refused(requestId, Refusal.REASON_TOO_LONG, null)
+                : decisions.cancel(requestId, reason, currentStaff.require().username());
+        return audited(AuditAction.CLOSURE_CANCEL, result);
     }
 
-    /** The account row first, then the request's: the package's lock order. */
-    private ClosureRequest lockRequest(UUID requestId) {
-        String accountId = requests.accountIdOf(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
-        accounts.lock(accountId);
-        return requests.lockById(requestId).orElseThrow(() -> new NoSuchRequestException(requestId));
+    /** A refused decision audited in a transaction of its own, after the decision's has ended. */
+    private DecisionResult audited(AuditAction action, DecisionResult result) {
+        if (result instanceof DecisionResult.Refused refused) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("requestId", refused.requestId() == null ? null : refused.requestId().toString());
+            details.put("refused", refused.reason().name());
+            if (refused.request() != null) {
+                details.put("state", refused.request().state().name());
+            }
+            outcomes.refused(action, refused.request() == null ? null : refused.request().accountId(),
+                    refused.reason() == Refusal.SELF_APPROVAL ? AuditOutcome.DENIED : AuditOutcome.FAILURE, details,
+                    refused.requestId());
+        }
+        return result;
     }
 
     @Transactional(readOnly = true)
@@ -236,68 +223,32 @@ public class ClosureWorkflow {
         return found.stream().map(ClosureRequest::view).toList();
     }
 
-    /** After the submission or the approval: complete now, or cool off while the account stays CLOSING. */
-    private AccountLifecycle.StatusChange afterApproval(ClosureRequest request, Instant now) {
-        if (policy.getCoolingOff().isZero()) {
-            return outcomes.complete(request, now);
-        }
-        return outcomes.coolOff(request, now.plus(policy.getCoolingOff()), now);
-    }
-
     static String failureReason(EligibilityReport report) {
         return report.failedPreCheck() != null ? report.failedPreCheck().name()
                 : String.join(",", report.blockingCodes().stream().map(Enum::name).toList());
     }
 
-    private SubmissionResult refuse(SubmitClosure command, EligibilityReport report) {
-        Map<String, Object> details = new LinkedHashMap<>(EligibilityService.auditDetails(report));
-        details.put("reasonCode", command.reason().name());
-        events.publishEvent(new AuditEvent(AuditAction.CLOSURE_SUBMIT,
-                report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : command.accountId(),
-                AuditOutcome.BLOCKED, details, command.requestId()));
-        return new SubmissionResult.Refused(report);
-    }
-
-    private static void requireState(ClosureRequest request, ClosureState expected) {
-        if (request.state() != expected) {
-            throw new IllegalStateException("request " + request.id() + " is " + request.state() + ", not " + expected);
+    /** What breaks a limit of the submission, if anything: the domain's limits, mirrored by the dialog. */
+    private static Optional<SubmissionResult.Refusal> invalid(SubmitClosure command) {
+        if (command.flowId() == null || command.idempotencyKey() == null || command.idempotencyKey().isBlank()
+                || command.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY
+                || command.accountId() == null || command.reason() == null) {
+            return Optional.of(SubmissionResult.Refusal.INCOMPLETE);
         }
-    }
-
-    private static void validate(SubmitClosure command) {
-        if (command.requestId() == null || command.idempotencyKey() == null || command.idempotencyKey().isBlank()
-                || command.accountId() == null || command.reason() == null || command.verificationMethod() == null) {
-            throw new IllegalArgumentException("incomplete closure submission");
-        }
-        if (!command.verificationPassed()) {
-            throw new IllegalArgumentException("the customer's identity was not verified");
-        }
-        if (!CONFIRMATION_VERSION.equals(command.confirmationVersion())) {
-            throw new IllegalArgumentException("the confirmation text shown is out of date");
-        }
-        if (command.reasonText() != null && command.reasonText().length() > MAX_REASON_TEXT) {
-            throw new IllegalArgumentException("reason text longer than " + MAX_REASON_TEXT);
+        if (tooLong(command.reasonText())) {
+            return Optional.of(SubmissionResult.Refusal.REASON_TEXT_TOO_LONG);
         }
         if (command.reason() == ClosureReason.OTHER && blankToNull(command.reasonText()) == null) {
-            throw new IllegalArgumentException("reason OTHER needs a text");
+            return Optional.of(SubmissionResult.Refusal.REASON_TEXT_REQUIRED);
         }
+        return Optional.empty();
     }
 
-    private static String blankToNull(String text) {
+    private static boolean tooLong(String text) {
+        return text != null && text.strip().length() > MAX_REASON_TEXT;
+    }
+
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** There is no closure request with this id. */
-    public static class NoSuchRequestException extends RuntimeException {
-        NoSuchRequestException(UUID id) {
-            super("no closure request " + id);
-        }
-    }
-
-    /** Maker-checker: the supervisor who approves must not be the one who started the closure. */
-    public static class SelfApprovalException extends RuntimeException {
-        SelfApprovalException() {
-            super("the initiator of a closure cannot approve it");
-        }
     }
 }

@@ -1,10 +1,14 @@
 package com.closureconsole.closure;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
+import com.closureconsole.audit.ErrorCodes;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells a failure worth an immediate retry from others, and names a failure by a code. */
 final class Failures {
@@ -30,21 +34,28 @@ final class Failures {
         return false;
     }
 
-    /**
-     * The failure as a code: the class names of its causes and any SQLState, never a message (a
-     * message may quote personal data), e.g. {@code DataIntegrityViolationException>PSQLException[23514]}.
-     */
+    /** The failure as a code, as the audit trail records errors ({@link ErrorCodes}). */
     static String code(Throwable failure) {
-        List<String> names = new ArrayList<>();
-        for (Throwable t = failure; t != null && names.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                name += "[" + sql.getSQLState() + "]";
-            }
-            if (names.isEmpty() || !names.get(names.size() - 1).equals(name)) {
-                names.add(name);
+        return ErrorCodes.of(failure);
+    }
+
+    /**
+     * The database could not be reached: no connection could be had, or the connection broke
+     * (SQLState classes 08 and 57P, Spring's {@code CannotCreateTransactionException} and
+     * {@code DataAccessResourceFailureException}, JDBC's transient-connection and recoverable
+     * exceptions, or the pool's "Connection is closed" when a rollback meets the connection the
+     * failure closed). Nothing the request is to blame for, so it counts as no attempt.
+     */
+    static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                    || state.startsWith("08") || state.startsWith("57P")
+                    || t instanceof SQLException && state.isEmpty() && "Connection is closed".equals(t.getMessage())) {
+                return true;
             }
         }
-        return String.join(">", names);
+        return false;
     }
 }

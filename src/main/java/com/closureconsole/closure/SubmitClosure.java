@@ -3,13 +3,13 @@ package com.closureconsole.closure;
 import java.util.UUID;
 
 /**
- * What the agent confirms at the end of the flow.
+ * What the agent confirms at the end of the flow. The verification and the confirmation of what
+ * the customer gives up are not part of it: the server has recorded them for the flow
+ * ({@link ClosureWorkflow#recordVerification}, {@link ClosureWorkflow#confirmGivenUp}).
  *
- * @param requestId          the flow's id: ties its audit entries together and becomes the request's id
- * @param idempotencyKey     the same for every retry of this confirmation; a retry never makes a second request
- * @param confirmationVersion the version of the "what the customer gives up" text that was shown
+ * @param flowId         the flow's id: ties its audit entries together and becomes the request's id
+ * @param idempotencyKey the same for every retry of this confirmation; a retry never makes a second request
  */
-public record SubmitClosure(UUID requestId, String idempotencyKey, String accountId,
-                            VerificationMethod verificationMethod, boolean verificationPassed,
-                            String confirmationVersion, ClosureReason reason, String reasonText) {
+public record SubmitClosure(UUID flowId, String idempotencyKey, String accountId, ClosureReason reason,
+                            String reasonText) {
 }

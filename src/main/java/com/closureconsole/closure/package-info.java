@@ -11,6 +11,8 @@
  *   <li>the wallet row and the blocker rows the conditions read, {@code FOR SHARE}
  *       ({@link com.closureconsole.account.WalletFactsReader#readLocked}), so what the check read
  *       cannot change before the decision commits;</li>
+ *   <li>the submission only: the flow's recorded steps ({@code closure_flow}, {@code FOR SHARE}),
+ *       which a step recorded meanwhile (it takes only that row, then the chain lock) waits for;</li>
  *   <li>the {@code closure_request} row ({@code FOR UPDATE}, or the insert of a new one), then the
  *       notification it queues;</li>
  *   <li>last, the audit trail's chain lock, taken by the first audit entry and held to the end of
@@ -22,7 +24,15 @@
  * foreign key takes a key-share lock on the account row, which waits for any decision holding it;
  * a writer that turns an existing row into a blocker (reopening a dispute, say) takes
  * {@code FOR KEY SHARE} on the account row first. The completion job waits at most five seconds
- * for a lock and retries a lock time-out, deadlock or serialisation failure at once.
+ * for a lock and retries a lock time-out, deadlock or serialisation failure at once; when the
+ * database cannot be reached it ends its pass without counting an attempt against any request.
+ *
+ * <p><b>The flow's steps are the server's.</b> The identity verification and the customer's
+ * acceptance of what is given up are recorded for the flow id ({@code closure_flow}), for one
+ * account and one member of staff; a submission without both, with the wrong method, or with an
+ * older text is refused. Every refusal of a step, a submission or a decision is answered as a
+ * result and audited in a transaction of its own once the work's transaction has ended. Free text
+ * enters the trail masked ({@link com.closureconsole.account.Masking#freeText}).
  *
  * <p>Every account status change names the status it expects (compare-and-set): completion moves
  * CLOSING to CLOSED only; rejection, cancellation and failure move CLOSING back to ACTIVE only. An

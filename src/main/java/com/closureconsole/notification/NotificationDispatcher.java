@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import com.closureconsole.account.Masking;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.audit.ErrorCodes;
 import com.closureconsole.notification.NotificationLeases.Claimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or FAILED after the last attempt) recorded with its audit entry in a short transaction of its
  * own. A hung mail server thus holds up only this pass: no closure, search or other node waits
  * for it, and another node takes the message over when the lease runs out. A channel that fails
- * is not tried again in the same pass, so a dead server costs one time-out per pass.
+ * is not tried again in the same pass, so a dead server costs one time-out per pass. When the
+ * result cannot be recorded (the database is restarting), recording is tried again, with pauses,
+ * for as long as the lease lasts: a message already sent is not sent again after a short outage.
  */
 @Component
 public class NotificationDispatcher {
@@ -83,11 +85,13 @@ public class NotificationDispatcher {
         Set<Channel> failing = EnumSet.noneOf(Channel.class);
         int handled = 0;
         while (handled < BATCH) {
-            Optional<Claimed> claimed = leases.claim(token, failing, clock.instant(), lease);
+            Instant claimedAt = clock.instant();
+            Optional<Claimed> claimed = leases.claim(token, failing, claimedAt, lease);
             if (claimed.isEmpty()) {
                 break;
             }
-            if (!deliver(claimed.get())) {
+            // Recording the result stops trying a little before the lease ends and another node may take over.
+            if (!deliver(claimed.get(), claimedAt.plus(lease.multipliedBy(9).dividedBy(10)))) {
                 failing.add(claimed.get().channel());
             }
             handled++;
@@ -96,47 +100,67 @@ public class NotificationDispatcher {
     }
 
     /** Sends one claimed notification, outside any transaction, and records how it went; false when it failed. */
-    private boolean deliver(Claimed n) {
+    private boolean deliver(Claimed n, Instant recordBefore) {
         Message message = message(n.channel(), n.recipient(), n.template(), n.locale(), Message.keyOf(n.id(), n.resends()));
         try {
             senders.get(n.channel()).send(message);
         } catch (Exception e) {
             String error = errorCode(e);
             log.warn("Notification {} attempt {} failed: {}", n.id(), n.attempt(), error, e);
-            record(n, error);
+            record(n, error, recordBefore);
             return false;
         }
-        record(n, null);
+        record(n, null, recordBefore);
         return true;
     }
 
-    /** The result and its audit entry, in one short transaction. */
-    private void record(Claimed n, String error) {
+    /** The result and its audit entry, in one short transaction; tried again until {@code recordBefore}. */
+    private void record(Claimed n, String error, Instant recordBefore) {
         Instant now = clock.instant();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", n.channel().name());
         details.put("recipient", n.channel() == Channel.EMAIL ? Masking.email(n.recipient()) : Masking.phone(n.recipient()));
         details.put("attempt", n.attempt());
         details.put("messageId", Message.keyOf(n.id(), n.resends()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    if (error == null) {
+                        details.put("leaseLost", !leases.sent(n, now));
+                    } else {
+                        Optional<String> state = leases.failed(n, error, now.plus(backoff(firstRetry, n.attempt())), maxAttempts);
+                        details.put("error", error);
+                        details.put("willRetry", state.map("QUEUED"::equals).orElse(true));
+                        details.put("leaseLost", state.isEmpty());
+                    }
+                    if (Boolean.TRUE.equals(details.get("leaseLost"))) {
+                        log.warn("Notification {}: the lease ran out and was taken over; its result is not recorded", n.id());
+                    }
+                    events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_DELIVERY, n.accountId(),
+                            error == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details, n.requestId()));
+                });
+                return;
+            } catch (RuntimeException e) {
+                Duration pause = Duration.ofMillis(Math.min(4000, 250L << Math.min(attempt - 1, 4)));
+                if (clock.instant().plus(pause).isAfter(recordBefore) || !pause(pause)) {
+                    // The lease runs out and the message is sent again, with the same id.
+                    log.error("Could not record the result of notification {}; it will be sent again", n.id(), e);
+                    return;
+                }
+                log.warn("Could not record the result of notification {} (try {}): {}; trying again in {} ms",
+                        n.id(), attempt, errorCode(e), pause.toMillis());
+            }
+        }
+    }
+
+    private static boolean pause(Duration pause) {
         try {
-            transactions.executeWithoutResult(status -> {
-                if (error == null) {
-                    details.put("leaseLost", !leases.sent(n, now));
-                } else {
-                    Optional<String> state = leases.failed(n, error, now.plus(backoff(firstRetry, n.attempt())), maxAttempts);
-                    details.put("error", error);
-                    details.put("willRetry", state.map("QUEUED"::equals).orElse(true));
-                    details.put("leaseLost", state.isEmpty());
-                }
-                if (Boolean.TRUE.equals(details.get("leaseLost"))) {
-                    log.warn("Notification {}: the lease ran out and was taken over; its result is not recorded", n.id());
-                }
-                events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_DELIVERY, n.accountId(),
-                        error == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details, n.requestId()));
-            });
-        } catch (RuntimeException e) {
-            // The lease runs out and the message is sent again, with the same id.
-            log.error("Could not record the result of notification {}; it will be sent again", n.id(), e);
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while waiting to record a notification's result", e);
+            return false;
         }
     }
 
@@ -148,15 +172,8 @@ public class NotificationDispatcher {
                 texts.getString("notification." + template + ".body"), key);
     }
 
-    /** The failure as a code: the class names of its causes, never a message (an SMTP error may quote the address). */
+    /** The failure as a code, never a message (an SMTP error may quote the address). */
     static String errorCode(Throwable failure) {
-        List<String> names = new ArrayList<>();
-        for (Throwable t = failure; t != null && names.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (names.isEmpty() || !names.get(names.size() - 1).equals(name)) {
-                names.add(name);
-            }
-        }
-        return String.join(">", names);
+        return ErrorCodes.of(failure);
     }
 }

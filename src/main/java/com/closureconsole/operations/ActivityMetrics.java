@@ -37,6 +37,12 @@ class ActivityMetrics {
         }
     }
 
+    /** A refused attempt is audited on its own, after its caller's transaction; it counts the same way. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(com.closureconsole.audit.AttemptRefused refused) {
+        on(refused.entry());
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     public void on(AuditEvent event) {
         switch (event.action()) {

@@ -53,7 +53,7 @@ class CorrelationIdInLogs {
                 return id;
             }
             if (argument instanceof SubmitClosure submission) {
-                return submission.requestId();
+                return submission.flowId();
             }
         }
         return null;

@@ -33,4 +33,19 @@ class MaskingTest {
         assertThat(Masking.email(null)).isEmpty();
         assertThat(Masking.phone(null)).isEmpty();
     }
+
+    @Test
+    void free_text_keeps_its_words_but_masks_the_phones_emails_and_ids_inside_it() {
+        assertThat(Masking.freeText("客户说请打13800138001或 +86 138-0013-8002，邮箱 zhang.wei@example.com，账户2088000000000001"))
+                .isEqualTo("客户说请打138****8001或 138****8002，邮箱 z***@example.com，账户2088********0001");
+        assertThat(Masking.freeText("card 6222 0212 3456 7890 and ＋８６ １３９ ０００１ ２３４５ abroad +44 20 7946 0958"))
+                .isEqualTo("card 6222********7890 and 139****2345 abroad ********0958");
+    }
+
+    @Test
+    void free_text_without_personal_data_is_left_as_it_is() {
+        assertThat(Masking.freeText("customer moved abroad; balance 12.50 CNY withdrawn on 2026-01-05"))
+                .isEqualTo("customer moved abroad; balance 12.50 CNY withdrawn on 2026-01-05");
+        assertThat(Masking.freeText(null)).isNull();
+    }
 }

@@ -22,16 +22,33 @@ class AuditSignInTest {
     JdbcTemplate jdbc;
 
     @Test
-    void a_failed_sign_in_is_recorded_with_the_name_typed_and_the_address() throws Exception {
+    void a_failed_sign_in_with_an_unknown_name_is_recorded_with_the_name_masked_and_the_address() throws Exception {
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_entry", Long.class);
         String typed = "Nobody_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(signIn(typed, "wrong")).isEqualTo("/login?error");
 
         Map<String, Object> entry = jdbc.queryForMap("""
-                SELECT action, outcome, actor_role, client_address, details ->> 'reason' AS reason
-                  FROM audit_entry WHERE actor = ?""", typed.toLowerCase());
+                SELECT action, outcome, actor, actor_role, client_address, details ->> 'reason' AS reason,
+                       details ->> 'knownUser' AS known
+                  FROM audit_entry WHERE id > ? AND action = 'SIGN_IN_FAILED' AND client_address = '127.0.0.1'
+                 ORDER BY id DESC LIMIT 1""", before);
         assertThat(entry).containsEntry("action", "SIGN_IN_FAILED").containsEntry("outcome", "FAILURE")
-                .containsEntry("client_address", "127.0.0.1").containsEntry("reason", "BAD_CREDENTIALS");
+                .containsEntry("actor", "n***").containsEntry("reason", "BAD_CREDENTIALS").containsEntry("known", "false");
         assertThat(entry.get("actor_role")).isNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE id > ? AND (actor ILIKE ? OR details::text ILIKE ?)",
+                Integer.class, before, "%" + typed.substring(7) + "%", "%" + typed.substring(7) + "%"))
+                .as("the name typed is nowhere in the trail").isZero();
+    }
+
+    @Test
+    void a_failed_sign_in_of_a_staff_user_keeps_their_name() throws Exception {
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_entry", Long.class);
+        assertThat(signIn("Agent2", "wrong")).isEqualTo("/login?error");
+        assertThat(jdbc.queryForObject("""
+                SELECT details ->> 'knownUser' FROM audit_entry
+                 WHERE id > ? AND action = 'SIGN_IN_FAILED' AND actor = 'agent2'""", String.class, before)).isEqualTo("true");
+        // Reset the lockout count the failure started.
+        assertThat(signIn("agent2", "demo123")).isEqualTo("/");
     }
 
     @Test

@@ -198,6 +198,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void an_export_that_fails_is_audited_with_an_error_code() {
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_entry", Long.class);
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("disk full at /home/zhang.wei@example.com");
+            }
+        };
+        assertThatThrownBy(() -> AuditFixtures.await(export.start(filter(null, null, null, null, null, null), broken)))
+                .hasRootCauseInstanceOf(java.io.IOException.class);
+        Map<String, Object> entry = jdbc.queryForMap("""
+                SELECT actor, outcome, details ->> 'error' AS error FROM audit_entry
+                 WHERE id > ? AND action = 'AUDIT_EXPORT'""", before);
+        assertThat(entry).containsEntry("actor", "supervisor1").containsEntry("outcome", "FAILURE");
+        assertThat((String) entry.get("error")).contains("IOException").doesNotContain("@").doesNotContain("disk full");
+    }
+
+    @Test
     @WithMockUser(username = "agent2", roles = "AGENT")
     void agents_may_not_browse_or_export_the_trail() {
         AuditFilter mine = filter(null, null, null, null, null, null);

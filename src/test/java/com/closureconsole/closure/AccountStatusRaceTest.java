@@ -48,7 +48,7 @@ class AccountStatusRaceTest {
     }
 
     private UUID submit(String accountId) {
-        var submitted = (SubmissionResult.Submitted) workflow.submit(ClosureWorkflowTest.command(accountId));
+        var submitted = (SubmissionResult.Submitted) workflow.submit(WalkedFlow.walked(workflow, accountId));
         assertThat(status(accountId)).isEqualTo("CLOSING");
         return submitted.request().id();
     }

@@ -48,10 +48,11 @@ class ClosureAuditTest {
         UUID flow = UUID.randomUUID();
         workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
         workflow.preview(id, flow);
-        workflow.submit(new SubmitClosure(flow, flow.toString(), id, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.SECURITY_CONCERN, "lost phone"));
+        workflow.confirmGivenUp(id, flow, ClosureWorkflow.CONFIRMATION_VERSION);
+        workflow.submit(new SubmitClosure(flow, flow.toString(), id, ClosureReason.SECURITY_CONCERN, "lost phone"));
         assertThat(actionsOf(flow)).containsExactly("IDENTITY_VERIFICATION:SUCCESS", "ELIGIBILITY_CHECK:SUCCESS",
-                "CLOSURE_SUBMIT:SUCCESS", "CLOSURE_COMPLETE:SUCCESS", "NOTIFICATION_QUEUED:SUCCESS");
+                "GIVE_UP_CONFIRMATION:SUCCESS", "CLOSURE_SUBMIT:SUCCESS", "CLOSURE_COMPLETE:SUCCESS",
+                "NOTIFICATION_QUEUED:SUCCESS");
         assertThat(jdbc.queryForList("SELECT DISTINCT actor FROM audit_entry WHERE correlation_id = ?", String.class, flow))
                 .containsExactly("agent2");
         String submit = jdbc.queryForObject("SELECT details::text FROM audit_entry WHERE correlation_id = ? AND action = 'CLOSURE_SUBMIT'",
@@ -78,9 +79,10 @@ class ClosureAuditTest {
         String id = accounts.closable();
         accounts.addPendingPayment(id);
         UUID flow = UUID.randomUUID();
-        workflow.submit(new SubmitClosure(flow, flow.toString(), id, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null));
-        assertThat(actionsOf(flow)).containsExactly("CLOSURE_SUBMIT:BLOCKED");
+        workflow.submit(WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                ClosureReason.NO_LONGER_USED, null));
+        assertThat(actionsOf(flow)).containsExactly("IDENTITY_VERIFICATION:SUCCESS", "GIVE_UP_CONFIRMATION:SUCCESS",
+                "CLOSURE_SUBMIT:BLOCKED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
     }
 
@@ -89,7 +91,7 @@ class ClosureAuditTest {
         long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_entry", Long.class);
         search.start(search.parse("138 0013 8002"));
         directory.open("2088000000000002");
-        directory.reveal("2088000000000002", "IDENTITY_CHECK");
+        directory.reveal("2088000000000002", com.closureconsole.account.RevealReason.IDENTITY_CHECK);
         List<String> rows = jdbc.queryForList("SELECT action || ' ' || coalesce(account_id, '-') || ' ' || details::text "
                 + "FROM audit_entry WHERE id > ? AND actor = 'agent2' ORDER BY id", String.class, before);
         assertThat(rows).hasSize(3);
@@ -97,5 +99,27 @@ class ClosureAuditTest {
         assertThat(rows.get(1)).startsWith("ACCOUNT_VIEW 2088000000000002");
         assertThat(rows.get(2)).startsWith("PERSONAL_DATA_REVEAL 2088000000000002").contains("IDENTITY_CHECK")
                 .doesNotContain("王芳");
+    }
+
+    @Test
+    void free_text_enters_the_trail_with_the_phones_emails_and_ids_in_it_masked() {
+        String id = accounts.closable();
+        UUID flow = UUID.randomUUID();
+        workflow.submit(WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.OTHER,
+                "客户新号码 138 0013 8999，邮箱 li.si@example.com，旧账户 2088000000000003"));
+        String submit = jdbc.queryForObject("SELECT details ->> 'reasonText' FROM audit_entry WHERE correlation_id = ? AND action = 'CLOSURE_SUBMIT'",
+                String.class, flow);
+        assertThat(submit).isEqualTo("客户新号码 138****8999，邮箱 l***@example.com，旧账户 2088********0003");
+        assertThat(jdbc.queryForObject("SELECT reason_text FROM closure_request WHERE id = ?", String.class, flow))
+                .as("the request itself keeps what the agent typed").contains("138 0013 8999");
+    }
+
+    @Test
+    void a_reveal_without_a_reason_reveals_nothing_and_is_audited() {
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_entry", Long.class);
+        assertThat(directory.reveal("2088000000000002", null)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT action || ':' || outcome || ':' || (details ->> 'refused') FROM audit_entry "
+                + "WHERE id > ? AND actor = 'agent2'", String.class, before))
+                .containsExactly("PERSONAL_DATA_REVEAL:FAILURE:REASON_REQUIRED");
     }
 }

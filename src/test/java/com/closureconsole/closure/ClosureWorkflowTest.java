@@ -48,10 +48,15 @@ class ClosureWorkflowTest {
         policy.setCoolingOff(Duration.ZERO);
     }
 
-    static SubmitClosure command(String accountId) {
-        UUID flow = UUID.randomUUID();
-        return new SubmitClosure(flow, flow.toString(), accountId, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null);
+    /** A flow whose verification and confirmation are recorded, ready to submit. */
+    private SubmitClosure command(String accountId) {
+        return WalkedFlow.walked(workflow, accountId);
+    }
+
+    private List<String> trail(UUID correlation) {
+        return jdbc.queryForList("""
+                SELECT action || ':' || outcome || ':' || coalesce(details ->> 'refused', '-')
+                  FROM audit_entry WHERE correlation_id = ? ORDER BY id""", String.class, correlation);
     }
 
     private String status(String accountId) {
@@ -99,8 +104,10 @@ class ClosureWorkflowTest {
 
     @Test
     void never_activated_and_closed_accounts_are_refused_with_their_own_reasons() {
-        var inactive = (SubmissionResult.Refused) workflow.submit(command("2088000000000017"));
+        var inactive = (SubmissionResult.Refused) workflow.submit(WalkedFlow.walked(workflow, "2088000000000017",
+                UUID.randomUUID(), VerificationMethod.SECURITY_QUESTIONS_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         var closed = (SubmissionResult.Refused) workflow.submit(command("2088000000000018"));
+        assertThat(inactive.reason()).isEqualTo(SubmissionResult.Refusal.NOT_ELIGIBLE);
         assertThat(inactive.report().failedPreCheck()).isEqualTo(PreCheck.ACTIVATED);
         assertThat(closed.report().failedPreCheck()).isEqualTo(PreCheck.NOT_CLOSED);
         assertThat(requestCount("2088000000000017") + requestCount("2088000000000018")).isZero();
@@ -191,9 +198,11 @@ class ClosureWorkflowTest {
         asSupervisor("supervisor1");
         String id = accounts.closable();
         var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
-        assertThatThrownBy(() -> workflow.approve(submitted.request().id(), null))
-                .isInstanceOf(ClosureWorkflow.SelfApprovalException.class);
+        var refused = (DecisionResult.Refused) workflow.approve(submitted.request().id(), null);
+        assertThat(refused.reason()).isEqualTo(DecisionResult.Refusal.SELF_APPROVAL);
+        assertThat(refused.request().state()).isEqualTo(ClosureState.AWAITING_APPROVAL);
         assertThat(status(id)).isEqualTo("CLOSING");
+        assertThat(trail(submitted.request().id())).endsWith("CLOSURE_APPROVE:DENIED:SELF_APPROVAL");
     }
 
     @Test
@@ -211,7 +220,11 @@ class ClosureWorkflowTest {
         String id = accounts.closable();
         var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
         asSupervisor("supervisor1");
-        assertThatThrownBy(() -> workflow.reject(submitted.request().id(), " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(((DecisionResult.Refused) workflow.reject(submitted.request().id(), " ")).reason())
+                .isEqualTo(DecisionResult.Refusal.REASON_REQUIRED);
+        assertThat(((DecisionResult.Refused) workflow.reject(submitted.request().id(), "x".repeat(501))).reason())
+                .isEqualTo(DecisionResult.Refusal.REASON_TOO_LONG);
+        assertThat(status(id)).isEqualTo("CLOSING");
         var rejected = workflow.reject(submitted.request().id(), "customer called back").request();
         assertThat(rejected.state()).isEqualTo(ClosureState.REJECTED);
         assertThat(rejected.decisionReason()).isEqualTo("customer called back");
@@ -229,7 +242,9 @@ class ClosureWorkflowTest {
         var cancelled = workflow.cancel(submitted.request().id(), "changed mind").request();
         assertThat(cancelled.state()).isEqualTo(ClosureState.CANCELLED);
         assertThat(status(id)).isEqualTo("ACTIVE");
-        assertThatThrownBy(() -> workflow.cancel(submitted.request().id(), null)).isInstanceOf(IllegalStateException.class);
+        var again = (DecisionResult.Refused) workflow.cancel(submitted.request().id(), null);
+        assertThat(again.reason()).isEqualTo(DecisionResult.Refusal.TOO_LATE_TO_CANCEL);
+        assertThat(trail(submitted.request().id())).endsWith("CLOSURE_CANCEL:FAILURE:TOO_LATE_TO_CANCEL");
     }
 
     @Test
@@ -246,20 +261,127 @@ class ClosureWorkflowTest {
     }
 
     @Test
-    void bad_submissions_are_refused_before_anything_is_written() {
+    void bad_submissions_are_refused_with_their_reason_and_audited_before_anything_is_written() {
         String id = accounts.closable();
         SubmitClosure base = command(id);
-        assertThatThrownBy(() -> workflow.submit(new SubmitClosure(base.requestId(), base.idempotencyKey(), id,
-                VerificationMethod.REAL_NAME_ID_AND_SMS, false, base.confirmationVersion(), ClosureReason.NO_LONGER_USED, null)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> workflow.submit(new SubmitClosure(base.requestId(), base.idempotencyKey(), id,
-                VerificationMethod.SMS_CODE, true, base.confirmationVersion(), ClosureReason.NO_LONGER_USED, null)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> workflow.submit(new SubmitClosure(base.requestId(), base.idempotencyKey(), id,
-                VerificationMethod.REAL_NAME_ID_AND_SMS, true, base.confirmationVersion(), ClosureReason.OTHER, " ")))
-                .isInstanceOf(IllegalArgumentException.class);
+        var other = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
+                ClosureReason.OTHER, " "));
+        var long_ = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
+                ClosureReason.PRIVACY, "x".repeat(501)));
+        var noReason = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
+                null, null));
+        assertThat(other.reason()).isEqualTo(SubmissionResult.Refusal.REASON_TEXT_REQUIRED);
+        assertThat(long_.reason()).isEqualTo(SubmissionResult.Refusal.REASON_TEXT_TOO_LONG);
+        assertThat(noReason.reason()).isEqualTo(SubmissionResult.Refusal.INCOMPLETE);
         assertThat(requestCount(id)).isZero();
         assertThat(status(id)).isEqualTo("ACTIVE");
+        assertThat(trail(base.flowId())).containsExactly("IDENTITY_VERIFICATION:SUCCESS:-", "GIVE_UP_CONFIRMATION:SUCCESS:-",
+                "CLOSURE_SUBMIT:FAILURE:REASON_TEXT_REQUIRED", "CLOSURE_SUBMIT:FAILURE:REASON_TEXT_TOO_LONG",
+                "CLOSURE_SUBMIT:FAILURE:INCOMPLETE");
+    }
+
+    @Test
+    void a_submission_that_skips_verification_is_refused_and_audited() {
+        String id = accounts.closable();
+        UUID flow = UUID.randomUUID();
+        var refused = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(flow, flow.toString(), id,
+                ClosureReason.NO_LONGER_USED, null));
+        assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
+        assertThat(requestCount(id)).isZero();
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        assertThat(trail(flow)).containsExactly("CLOSURE_SUBMIT:FAILURE:IDENTITY_NOT_VERIFIED");
+    }
+
+    @Test
+    void a_submission_that_skips_the_confirmation_of_what_is_given_up_is_refused() {
+        String id = accounts.closable();
+        UUID flow = UUID.randomUUID();
+        assertThat(workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true))
+                .isEqualTo(StepResult.RECORDED);
+        var refused = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(flow, flow.toString(), id,
+                ClosureReason.NO_LONGER_USED, null));
+        assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.GIVE_UP_NOT_CONFIRMED);
+        assertThat(requestCount(id)).isZero();
+        assertThat(trail(flow)).containsExactly("IDENTITY_VERIFICATION:SUCCESS:-", "CLOSURE_SUBMIT:FAILURE:GIVE_UP_NOT_CONFIRMED");
+    }
+
+    @Test
+    void a_failed_verification_is_audited_and_stops_the_flow_even_after_an_earlier_pass() {
+        String id = accounts.closable();
+        UUID flow = UUID.randomUUID();
+        SubmitClosure walked = WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                ClosureReason.NO_LONGER_USED, null);
+        assertThat(workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, false))
+                .isEqualTo(StepResult.VERIFICATION_FAILED);
+        assertThat(workflow.confirmGivenUp(id, flow, ClosureWorkflow.CONFIRMATION_VERSION)).isEqualTo(StepResult.NOT_VERIFIED);
+        var refused = (SubmissionResult.Refused) workflow.submit(walked);
+        assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
+        assertThat(requestCount(id)).isZero();
+        assertThat(trail(flow)).containsExactly("IDENTITY_VERIFICATION:SUCCESS:-", "GIVE_UP_CONFIRMATION:SUCCESS:-",
+                "IDENTITY_VERIFICATION:FAILURE:-", "GIVE_UP_CONFIRMATION:FAILURE:NOT_VERIFIED",
+                "CLOSURE_SUBMIT:FAILURE:IDENTITY_NOT_VERIFIED");
+    }
+
+    @Test
+    void the_wrong_verification_method_for_the_account_type_records_nothing_and_is_audited() {
+        String id = accounts.closable();
+        UUID flow = UUID.randomUUID();
+        assertThat(workflow.recordVerification(id, flow, VerificationMethod.SMS_CODE, true)).isEqualTo(StepResult.WRONG_METHOD);
+        assertThat(workflow.confirmGivenUp(id, flow, ClosureWorkflow.CONFIRMATION_VERSION)).isEqualTo(StepResult.NOT_VERIFIED);
+        assertThat(workflow.recordVerification("2088999999999999", flow, VerificationMethod.SMS_CODE, true))
+                .isEqualTo(StepResult.NO_SUCH_ACCOUNT);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_flow WHERE flow_id = ?", Integer.class, flow)).isZero();
+        assertThat(trail(flow)).containsExactly("IDENTITY_VERIFICATION:FAILURE:WRONG_METHOD",
+                "GIVE_UP_CONFIRMATION:FAILURE:NOT_VERIFIED", "IDENTITY_VERIFICATION:FAILURE:NO_SUCH_ACCOUNT");
+    }
+
+    @Test
+    void an_outdated_confirmation_text_is_refused() {
+        String id = accounts.closable();
+        UUID flow = UUID.randomUUID();
+        workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
+        assertThat(workflow.confirmGivenUp(id, flow, "2025-01-v0")).isEqualTo(StepResult.OUTDATED_TEXT);
+        var refused = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(flow, flow.toString(), id,
+                ClosureReason.NO_LONGER_USED, null));
+        assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.GIVE_UP_NOT_CONFIRMED);
+    }
+
+    @Test
+    void a_flow_walked_for_one_account_or_by_one_agent_closes_no_other_account_and_serves_no_other_agent() {
+        String walkedFor = accounts.closable();
+        String other = accounts.closable();
+        SubmitClosure walked = command(walkedFor);
+        var otherAccount = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(walked.flowId(),
+                walked.idempotencyKey(), other, ClosureReason.NO_LONGER_USED, null));
+        assertThat(otherAccount.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
+        assertThat(workflow.recordVerification(other, walked.flowId(), VerificationMethod.REAL_NAME_ID_AND_SMS, true))
+                .as("the flow id stays the first account's").isEqualTo(StepResult.NOT_VERIFIED);
+
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("agent2", null,
+                List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
+        var otherAgent = (SubmissionResult.Refused) workflow.submit(walked);
+        assertThat(otherAgent.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
+        assertThat(requestCount(walkedFor) + requestCount(other)).isZero();
+    }
+
+    @Test
+    void a_decision_on_a_request_already_decided_or_unknown_is_refused_and_audited() {
+        policy.setApprovalRequired(true);
+        String id = accounts.closable();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        asSupervisor("supervisor1");
+        assertThat(workflow.reject(submitted.request().id(), "customer called back")).isInstanceOf(DecisionResult.Decided.class);
+        var late = (DecisionResult.Refused) workflow.approve(submitted.request().id(), null);
+        assertThat(late.reason()).isEqualTo(DecisionResult.Refusal.ALREADY_DECIDED);
+        assertThat(late.request().state()).isEqualTo(ClosureState.REJECTED);
+        UUID unknown = UUID.randomUUID();
+        var missing = (DecisionResult.Refused) workflow.reject(unknown, "no such thing");
+        assertThat(missing.reason()).isEqualTo(DecisionResult.Refusal.NO_SUCH_REQUEST);
+        assertThat(missing.request()).isNull();
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        assertThat(trail(submitted.request().id())).containsSubsequence("CLOSURE_REJECT:SUCCESS:-",
+                "CLOSURE_APPROVE:FAILURE:ALREADY_DECIDED");
+        assertThat(trail(unknown)).containsExactly("CLOSURE_REJECT:FAILURE:NO_SUCH_REQUEST");
     }
 
     private static void asSupervisor(String name) {

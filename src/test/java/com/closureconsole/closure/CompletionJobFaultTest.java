@@ -84,7 +84,7 @@ class CompletionJobFaultTest {
     }
 
     private UUID coolingOff(String accountId) {
-        var submitted = (SubmissionResult.Submitted) workflow.submit(ClosureWorkflowTest.command(accountId));
+        var submitted = (SubmissionResult.Submitted) workflow.submit(WalkedFlow.walked(workflow, accountId));
         assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
         return submitted.request().id();
     }

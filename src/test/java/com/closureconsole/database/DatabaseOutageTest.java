@@ -15,7 +15,7 @@ import com.closureconsole.FormSignIn;
 import com.closureconsole.account.AccountSearch;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
-import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.error.DatabaseFailureProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -93,8 +93,8 @@ class DatabaseOutageTest {
             }
             CompletableFuture<Object> submission = CompletableFuture.supplyAsync(() -> {
                 SecurityContextHolder.setContext(agent);
-                return console.bean(ClosureWorkflow.class).submit(new SubmitClosure(flow, flow.toString(), account,
-                        VerificationMethod.REAL_NAME_ID_AND_SMS, true, ClosureWorkflow.CONFIRMATION_VERSION,
+                ClosureWorkflow workflow = console.bean(ClosureWorkflow.class);
+                return workflow.submit(WalkedFlow.walked(workflow, account, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                         ClosureReason.NO_LONGER_USED, null));
             });
             awaitWaitingOnLock(jdbc);

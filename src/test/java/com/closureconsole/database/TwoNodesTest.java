@@ -16,7 +16,7 @@ import com.closureconsole.closure.ClosureCompletionJob;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
 import com.closureconsole.closure.SubmissionResult;
-import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.notification.NotificationDispatcher;
 import org.junit.jupiter.api.AfterAll;
@@ -76,8 +76,8 @@ class TwoNodesTest {
                 jdbc.update("INSERT INTO wallet (account_id) VALUES (?)", id);
                 UUID flow = UUID.randomUUID();
                 ClosureWorkflow workflow = (i % 2 == 0 ? first : second).bean(ClosureWorkflow.class);
-                assertThat(workflow.submit(new SubmitClosure(flow, flow.toString(), id, VerificationMethod.REAL_NAME_ID_AND_SMS,
-                        true, ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null)))
+                assertThat(workflow.submit(WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                        ClosureReason.NO_LONGER_USED, null)))
                         .isInstanceOf(SubmissionResult.Submitted.class);
                 accounts.add(id);
             }

@@ -23,9 +23,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * A mail server on a random local port that answers SMTP properly, or accepts connections and
  * never says a word (a hung server): by default it answers the first {@code answered} connections
  * and hangs on every later one, until told otherwise. It keeps the Message-ID of each message it
- * received.
+ * received. A slow server: while {@link #holdMessages() held}, it takes each message in and waits
+ * to acknowledge it until released.
  */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
 
@@ -34,10 +35,12 @@ final class FakeSmtpServer implements AutoCloseable {
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final List<String> messageIds = new CopyOnWriteArrayList<>();
     private final Semaphore hung = new Semaphore(0);
+    private final Semaphore held = new Semaphore(0);
+    private volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(0);
     private volatile int answered;
 
     /** Answers the first {@code answered} connections, hangs on the rest. */
-    FakeSmtpServer(int answered) {
+    public FakeSmtpServer(int answered) {
         this.answered = answered;
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -59,7 +62,26 @@ final class FakeSmtpServer implements AutoCloseable {
         return hung.tryAcquire(seconds, TimeUnit.SECONDS);
     }
 
-    List<String> messageIds() {
+    /** From now on, holds each message's acknowledgement until {@link #releaseMessages()}. */
+    public void holdMessages() {
+        release = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Acknowledges the held messages, and answers the next ones at once. */
+    public void releaseMessages() {
+        release.countDown();
+    }
+
+    /** Waits until a message has been taken in and is held unacknowledged. */
+    public boolean awaitHeldMessage(long seconds) throws InterruptedException {
+        return held.tryAcquire(seconds, TimeUnit.SECONDS);
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public List<String> messageIds() {
         return List.copyOf(messageIds);
     }
 
@@ -112,6 +134,11 @@ final class FakeSmtpServer implements AutoCloseable {
                         }
                         Matcher id = MESSAGE_ID.matcher(data);
                         messageIds.add(id.find() ? id.group(1) : "(none)");
+                        java.util.concurrent.CountDownLatch gate = release;
+                        if (gate.getCount() > 0) {
+                            held.release();
+                            awaitRelease(gate);
+                        }
                         reply(out, "250 queued");
                     }
                     case "QUIT" -> {
@@ -126,6 +153,17 @@ final class FakeSmtpServer implements AutoCloseable {
         }
     }
 
+    private static void awaitRelease(java.util.concurrent.CountDownLatch gate) throws IOException {
+        try {
+            if (!gate.await(60, TimeUnit.SECONDS)) {
+                throw new IOException("held message never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while holding a message", e);
+        }
+    }
+
     private static void reply(OutputStream out, String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
@@ -133,6 +171,7 @@ final class FakeSmtpServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        release.countDown();
         socket.close();
         for (Socket connection : connections) {
             connection.close();

@@ -9,7 +9,7 @@ import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
-import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -44,8 +44,8 @@ class NotificationDispatcherTest {
     /** Closes the account; its notification goes first in the queue, ahead of what other tests left. */
     private UUID close(String accountId) {
         UUID flow = UUID.randomUUID();
-        workflow.submit(new SubmitClosure(flow, flow.toString(), accountId, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null));
+        workflow.submit(WalkedFlow.walked(workflow, accountId, flow,
+                VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         dueFirst(flow);
         return flow;
     }

@@ -20,7 +20,7 @@ import com.closureconsole.TestAccounts;
 import com.closureconsole.account.AccountSearch;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
-import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,8 +98,8 @@ class NotificationFaultTest {
 
     private UUID close(String accountId) {
         UUID flow = UUID.randomUUID();
-        workflow.submit(new SubmitClosure(flow, flow.toString(), accountId, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null));
+        workflow.submit(WalkedFlow.walked(workflow, accountId, flow,
+                VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         return flow;
     }
 

@@ -10,7 +10,7 @@ import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
-import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -45,9 +45,8 @@ class UndeliveredNotificationsTest {
     /** A closure whose email notification failed after its last attempt; answers the notification's id. */
     private long failedNotification(String email) {
         UUID flow = UUID.randomUUID();
-        workflow.submit(new SubmitClosure(flow, flow.toString(), accounts.create("未达客户", email, null, null),
-                VerificationMethod.REAL_NAME_ID_AND_SMS, true, ClosureWorkflow.CONFIRMATION_VERSION,
-                ClosureReason.NO_LONGER_USED, null));
+        workflow.submit(WalkedFlow.walked(workflow, accounts.create("未达客户", email, null, null), flow,
+                VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         long id = jdbc.queryForObject("SELECT id FROM notification WHERE closure_request_id = ?", Long.class, flow);
         jdbc.update("UPDATE notification SET status = 'FAILED', attempts = 5, last_error = 'MailSendException' WHERE id = ?", id);
         return id;

@@ -21,7 +21,7 @@ import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosurePolicy;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
-import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -87,8 +87,8 @@ class BacklogGaugesTest {
     void the_oldest_due_closure_ages_from_the_end_of_its_cooling_off() {
         policy.setCoolingOff(Duration.ofHours(1));
         UUID flow = UUID.randomUUID();
-        workflow.submit(new SubmitClosure(flow, flow.toString(), accounts.closable(), VerificationMethod.REAL_NAME_ID_AND_SMS,
-                true, ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null));
+        workflow.submit(WalkedFlow.walked(workflow, accounts.closable(), flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                ClosureReason.NO_LONGER_USED, null));
         Instant due = jdbc.queryForObject("SELECT due_at FROM closure_request WHERE id = ?", java.sql.Timestamp.class, flow)
                 .toInstant();
 
@@ -103,8 +103,8 @@ class BacklogGaugesTest {
     @Test
     void the_oldest_queued_notification_ages_from_when_it_was_queued() {
         UUID flow = UUID.randomUUID();
-        workflow.submit(new SubmitClosure(flow, flow.toString(), accounts.closable(), VerificationMethod.REAL_NAME_ID_AND_SMS,
-                true, ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null));
+        workflow.submit(WalkedFlow.walked(workflow, accounts.closable(), flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                ClosureReason.NO_LONGER_USED, null));
         Instant queued = jdbc.queryForObject("SELECT created_at FROM notification WHERE closure_request_id = ?",
                 java.sql.Timestamp.class, flow).toInstant();
         double age = gauges(dataSource, Clock.fixed(queued.plus(Duration.ofMinutes(10)), ZoneOffset.UTC))

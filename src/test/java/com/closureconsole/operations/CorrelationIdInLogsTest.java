@@ -16,6 +16,7 @@ import com.closureconsole.closure.ClosurePolicy;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
 import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,8 +71,8 @@ class CorrelationIdInLogsTest {
     }
 
     private SubmitClosure submission(String accountId, UUID flow) {
-        return new SubmitClosure(flow, flow.toString(), accountId, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null);
+        return WalkedFlow.walked(workflow, accountId, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                ClosureReason.NO_LONGER_USED, null);
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.notification.NotificationDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,8 +84,8 @@ class MetricsTest {
 
     private SubmitClosure submission(String accountId) {
         UUID flow = UUID.randomUUID();
-        return new SubmitClosure(flow, flow.toString(), accountId, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null);
+        return WalkedFlow.walked(workflow, accountId, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                ClosureReason.NO_LONGER_USED, null);
     }
 
     @Test
@@ -135,7 +136,7 @@ class MetricsTest {
 
         String closableAccount = accounts.closable();
         SubmitClosure closing = submission(closableAccount);
-        workflow.preview(closableAccount, closing.requestId());
+        workflow.preview(closableAccount, closing.flowId());
         workflow.submit(closing);
         String withBalance = accounts.closable();
         accounts.setBalance(withBalance, "12.50");

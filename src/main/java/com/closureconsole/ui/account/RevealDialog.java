@@ -1,10 +1,10 @@
 package com.closureconsole.ui.account;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import com.closureconsole.account.AccountDirectory;
 import com.closureconsole.account.PersonalData;
+import com.closureconsole.account.RevealReason;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,9 +14,7 @@ import com.vaadin.flow.component.select.Select;
 /** Asks why personal data is revealed, then reveals it; the reveal and its reason are audited. */
 class RevealDialog extends Dialog {
 
-    static final List<String> REASONS = List.of("IDENTITY_CHECK", "CUSTOMER_REQUEST", "SUPERVISOR_REVIEW");
-
-    final Select<String> reason = new Select<>();
+    final Select<RevealReason> reason = new Select<>();
     final Button confirm = new Button();
 
     RevealDialog(String accountId, AccountDirectory directory, Consumer<PersonalData> onRevealed) {
@@ -24,7 +22,7 @@ class RevealDialog extends Dialog {
         setHeaderTitle(getTranslation("reveal.title"));
         reason.setId("reveal-reason");
         reason.setLabel(getTranslation("reveal.reason"));
-        reason.setItems(REASONS);
+        reason.setItems(RevealReason.values());
         reason.setItemLabelGenerator(r -> getTranslation("reveal.reason." + r));
         reason.setRequiredIndicatorVisible(true);
         add(new Paragraph(getTranslation("reveal.explain")), reason);

@@ -73,8 +73,10 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void run(java.util.function.Supplier<DecisionResult> decision) {
-        try {
-            DecisionResult result = decision.get();
+        DecisionResult result = decision.get();
+        if (result instanceof DecisionResult.Refused refused) {
+            Notification.show(DecisionDialog.refused(this, refused)).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } else {
             ClosureRequestView request = result.request();
             String done = getTranslation("approvals.done." + request.state(), request.accountId());
             if (result instanceof DecisionResult.AccountUnchanged unchanged) {
@@ -84,10 +86,6 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
                 Notification.show(done).addThemeVariants(request.state() == ClosureState.FAILED
                         ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
             }
-        } catch (ClosureWorkflow.SelfApprovalException e) {
-            Notification.show(getTranslation("approvals.selfApproval")).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        } catch (IllegalStateException e) {
-            Notification.show(getTranslation("approvals.alreadyDecided")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
     }

@@ -57,18 +57,15 @@ public class ClosureRequestsView extends VerticalLayout implements HasDynamicTit
     }
 
     private void cancel(ClosureRequestsGrid.Row row, String reason) {
-        try {
-            DecisionResult result = workflow.cancel(row.request().id(), reason);
-            String done = getTranslation("requests.cancelled", row.request().accountId());
-            if (result instanceof DecisionResult.AccountUnchanged unchanged) {
-                Notification.show(done + " " + DecisionDialog.accountUnchanged(this, unchanged))
-                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
-            } else {
-                Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            }
-        } catch (IllegalStateException e) {
-            Notification.show(getTranslation("requests.cancel.tooLate"))
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        DecisionResult result = workflow.cancel(row.request().id(), reason);
+        String done = getTranslation("requests.cancelled", row.request().accountId());
+        if (result instanceof DecisionResult.Refused refused) {
+            Notification.show(DecisionDialog.refused(this, refused)).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } else if (result instanceof DecisionResult.AccountUnchanged unchanged) {
+            Notification.show(done + " " + DecisionDialog.accountUnchanged(this, unchanged))
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        } else {
+            Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
         refresh();
     }

@@ -2,6 +2,7 @@ package com.closureconsole.ui.closure;
 
 import java.util.function.Consumer;
 
+import com.closureconsole.closure.ClosureWorkflow;
 import com.closureconsole.closure.DecisionResult;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -22,7 +23,7 @@ class DecisionDialog extends Dialog {
         reason.setId("decision-reason");
         reason.setLabel(getTranslation(reasonRequired ? "decision.reason.required" : "decision.reason.optional"));
         reason.setRequired(reasonRequired);
-        reason.setMaxLength(500);
+        reason.setMaxLength(ClosureWorkflow.MAX_REASON_TEXT);
         reason.setWidthFull();
         add(new Paragraph(explanation), reason);
         confirm.setText(confirmText);
@@ -41,6 +42,11 @@ class DecisionDialog extends Dialog {
         });
         Button cancel = new Button(getTranslation("common.cancel"), e -> close());
         getFooter().add(cancel, confirm);
+    }
+
+    /** Why a decision was not taken, in the user's words. */
+    static String refused(Component owner, DecisionResult.Refused refused) {
+        return owner.getTranslation("decision.refused." + refused.reason());
     }
 
     /** What a decision that left the account as found tells the supervisor or agent. */

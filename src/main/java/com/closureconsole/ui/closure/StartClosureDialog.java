@@ -8,6 +8,7 @@ import com.closureconsole.closure.ClosurePreview;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
 import com.closureconsole.closure.SubmissionResult;
+import com.closureconsole.closure.StepResult;
 import com.closureconsole.closure.SubmitClosure;
 import com.closureconsole.closure.TaobaoOutcome;
 import com.closureconsole.closure.VerificationMethod;
@@ -24,12 +25,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * The guided closure flow in one dialog with a visible step indicator: verify identity → check →
  * what the customer gives up → reason and confirm → result. Back and cancel work at every step
- * before confirm; nothing but the audit of the steps is written before confirm.
+ * before confirm. The server records each step for the flow id (the verification, the customer's
+ * acceptance) and refuses a submission that skipped one; the dialog only shows where the flow is
+ * and mirrors the server's limits. Nothing but the flow's steps and their audit is written before
+ * confirm.
  */
 public class StartClosureDialog extends Dialog {
 
@@ -42,6 +45,7 @@ public class StartClosureDialog extends Dialog {
     final Button back = new Button();
     final Button next = new Button();
     final Button cancel = new Button();
+    final Button verificationFailed = new Button();
     final Checkbox verified = new Checkbox();
     final Checkbox customerConfirms = new Checkbox();
     final Select<ClosureReason> reason = new Select<>();
@@ -90,6 +94,10 @@ public class StartClosureDialog extends Dialog {
         confirm.addClickListener(e -> submit());
         getFooter().add(cancel, back, next, confirm);
 
+        verificationFailed.setId("flow-verification-failed");
+        verificationFailed.setText(getTranslation("flow.verify.failed"));
+        verificationFailed.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        verificationFailed.addClickListener(e -> verificationFailed());
         verified.setId("flow-verified");
         verified.setLabel(getTranslation("flow.verify.passed"));
         customerConfirms.setId("flow-customer-confirms");
@@ -102,7 +110,7 @@ public class StartClosureDialog extends Dialog {
         reason.setWidth("min(24em, 100%)");
         reasonText.setId("flow-reason-text");
         reasonText.setLabel(getTranslation("flow.reasonText"));
-        reasonText.setMaxLength(500);
+        reasonText.setMaxLength(ClosureWorkflow.MAX_REASON_TEXT);
         reasonText.setWidthFull();
         show(Step.VERIFY);
     }
@@ -125,7 +133,7 @@ public class StartClosureDialog extends Dialog {
         cancel.setText(getTranslation(step == Step.RESULT ? "flow.close" : "common.cancel"));
         switch (step) {
             case VERIFY -> body.add(new Paragraph(getTranslation("flow.verify.method", getTranslation("method." + method))),
-                    new Paragraph(getTranslation("flow.verify.noSecrets")), verified, message);
+                    new Paragraph(getTranslation("flow.verify.noSecrets")), verified, verificationFailed, message);
             case CHECK -> showCheck();
             case GIVE_UP -> showGiveUp();
             case CONFIRM -> showConfirm();
@@ -140,7 +148,11 @@ public class StartClosureDialog extends Dialog {
                     message.setText(getTranslation("flow.verify.required"));
                     return;
                 }
-                workflow.recordVerification(accountId, flowId, method, true);
+                StepResult recorded = workflow.recordVerification(accountId, flowId, method, true);
+                if (recorded != StepResult.RECORDED) {
+                    message.setText(getTranslation("flow.stepResult." + recorded));
+                    return;
+                }
                 show(Step.CHECK);
             }
             case CHECK -> show(Step.GIVE_UP);
@@ -149,10 +161,25 @@ public class StartClosureDialog extends Dialog {
                     message.setText(getTranslation("flow.giveUp.required"));
                     return;
                 }
+                StepResult recorded = workflow.confirmGivenUp(accountId, flowId, preview.confirmationVersion());
+                if (recorded != StepResult.RECORDED) {
+                    message.setText(getTranslation("flow.stepResult." + recorded));
+                    return;
+                }
                 show(Step.CONFIRM);
             }
             default -> { }
         }
+    }
+
+    /** The customer did not pass: recorded and audited, and the flow cannot go on. */
+    private void verificationFailed() {
+        StepResult recorded = workflow.recordVerification(accountId, flowId, method, false);
+        message.setText(getTranslation("flow.stepResult." + recorded));
+        verified.setValue(false);
+        verified.setEnabled(false);
+        verificationFailed.setEnabled(false);
+        next.setEnabled(false);
     }
 
     private void showCheck() {
@@ -192,16 +219,8 @@ public class StartClosureDialog extends Dialog {
             confirm.setEnabled(true);
             return;
         }
-        try {
-            result = workflow.submit(new SubmitClosure(flowId, idempotencyKey, accountId, method, true,
-                    preview.confirmationVersion(), reason.getValue(), reasonText.getValue()));
-        } catch (DataIntegrityViolationException e) {
-            // The one-active-closure index caught a race the row lock did not.
-            result = null;
-            show(Step.RESULT);
-            message.setText(getTranslation("flow.result.inProgress"));
-            return;
-        }
+        result = workflow.submit(new SubmitClosure(flowId, idempotencyKey, accountId, reason.getValue(),
+                reasonText.getValue()));
         show(Step.RESULT);
         onFinished.run();
     }
@@ -215,13 +234,14 @@ public class StartClosureDialog extends Dialog {
             message.addClassName("success");
             body.add(message);
         } else if (result instanceof SubmissionResult.Refused refused) {
-            message.setText(getTranslation("flow.result.refused"));
+            message.setText(getTranslation("flow.refused." + refused.reason()));
             message.addClassName("failure");
-            EligibilityPanel panel = new EligibilityPanel(formats);
-            panel.show(refused.report());
-            body.add(message, panel);
-        } else {
             body.add(message);
+            if (refused.report() != null && !refused.report().closable()) {
+                EligibilityPanel panel = new EligibilityPanel(formats);
+                panel.show(refused.report());
+                body.add(panel);
+            }
         }
     }
 

@@ -100,7 +100,7 @@ class AccountViewTest extends KaribuTest {
         assertThat(dialog.reason.isInvalid()).isTrue();
         assertThat(view.name.getText()).isEqualTo("*伟");
 
-        dialog.reason.setValue("IDENTITY_CHECK");
+        dialog.reason.setValue(com.closureconsole.account.RevealReason.IDENTITY_CHECK);
         ButtonKt._click(dialog.confirm);
         assertThat(view.name.getText()).isEqualTo("张伟");
         assertThat(view.phone.getText()).isEqualTo("+8613800138001");

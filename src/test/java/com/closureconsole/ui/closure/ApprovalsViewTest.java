@@ -11,7 +11,7 @@ import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosurePolicy;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureWorkflow;
-import com.closureconsole.closure.SubmitClosure;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.KaribuTest;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -47,8 +47,8 @@ class ApprovalsViewTest extends KaribuTest {
         login(user, role);
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        workflow.submit(new SubmitClosure(flow, flow.toString(), id, VerificationMethod.REAL_NAME_ID_AND_SMS, true,
-                ClosureWorkflow.CONFIRMATION_VERSION, ClosureReason.NO_LONGER_USED, null));
+        workflow.submit(WalkedFlow.walked(workflow, id, flow,
+                VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         return id;
     }
 

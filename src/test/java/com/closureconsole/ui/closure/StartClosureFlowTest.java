@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
+import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.account.AccountView;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -22,6 +24,9 @@ class StartClosureFlowTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ClosureWorkflow workflow;
 
     @BeforeEach
     void signIn() {
@@ -152,6 +157,37 @@ class StartClosureFlowTest extends KaribuTest {
         assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.VERIFY);
         ButtonKt._click(dialog.cancel);
         assertThat(dialog.isOpened()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
+    void a_customer_who_fails_verification_is_recorded_and_the_flow_goes_no_further() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        ButtonKt._click(dialog.verificationFailed);
+        assertThat(dialog.message.getText()).contains("failed verification is recorded");
+        assertThat(dialog.next.isEnabled()).isFalse();
+        assertThat(dialog.verified.isEnabled()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT verification_passed FROM closure_flow WHERE flow_id = ?", Boolean.class,
+                dialog.flowId)).isFalse();
+        assertThat(jdbc.queryForList("SELECT action || ':' || outcome FROM audit_entry WHERE correlation_id = ?",
+                String.class, dialog.flowId)).containsExactly("IDENTITY_VERIFICATION:FAILURE");
+    }
+
+    @Test
+    void a_submission_whose_verification_no_longer_stands_is_refused_with_the_reason_in_words() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        walkToConfirm(dialog);
+        assertThat(jdbc.queryForObject("SELECT confirmation_version FROM closure_flow WHERE flow_id = ?", String.class,
+                dialog.flowId)).isEqualTo(ClosureWorkflow.CONFIRMATION_VERSION);
+        // Meanwhile the customer failed a verification of the same flow (another tab, another node).
+        workflow.recordVerification(id, dialog.flowId, VerificationMethod.REAL_NAME_ID_AND_SMS, false);
+        dialog.reason.setValue(ClosureReason.NO_LONGER_USED);
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.RESULT);
+        assertThat(dialog.message.getText()).isEqualTo(
+                "Not closed: no passed identity verification is recorded for this closure. Nothing was saved.");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
     }
 }
