@@ -30,6 +30,8 @@ public final class DatabaseActivity {
 
     /** The statements of other sessions waiting for a lock that contain {@code fragment}. */
     public static List<String> lockWaits(JdbcTemplate jdbc, String fragment) {
+        // Inside a transaction PostgreSQL keeps the first look at pg_stat_activity; clear it to see what is happening now.
+        jdbc.execute("SELECT pg_stat_clear_snapshot()");
         return jdbc.queryForList("""
                 SELECT query FROM pg_stat_activity
                  WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND position(? IN query) > 0""",
@@ -38,6 +40,7 @@ public final class DatabaseActivity {
 
     /** The last statements of other sessions of this database that sit inside an open transaction doing nothing. */
     public static List<String> idleInTransaction(JdbcTemplate jdbc) {
+        jdbc.execute("SELECT pg_stat_clear_snapshot()");
         return jdbc.queryForList("""
                 SELECT state || ': ' || query FROM pg_stat_activity
                  WHERE pid <> pg_backend_pid() AND datname = current_database() AND state LIKE 'idle in transaction%'""",
