@@ -15,9 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * a random port, outside demo mode unless told otherwise, configured by the settings the README
  * gives. Several may run at once on one database, as the nodes behind a load balancer do.
  */
-final class ConsoleNode implements AutoCloseable {
+public final class ConsoleNode implements AutoCloseable {
 
-    final ConfigurableApplicationContext context;
+    public final ConfigurableApplicationContext context;
     /**
      * Vaadin's security configuration installs its context holder strategy JVM-wide when a console
      * starts; the suite's shared console must get its own back when this one is done.
@@ -30,7 +30,7 @@ final class ConsoleNode implements AutoCloseable {
     }
 
     /** The README's settings for an owner and an application role with their passwords. */
-    static Map<String, Object> readmeSettings(ExternalPostgres server, String database, String owner, String ownerPassword,
+    public static Map<String, Object> readmeSettings(ExternalPostgres server, String database, String owner, String ownerPassword,
                                               String appRole, String appPassword) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("spring.datasource.url", server.jdbcUrl(database));
@@ -41,7 +41,7 @@ final class ConsoleNode implements AutoCloseable {
         return settings;
     }
 
-    static ConsoleNode start(Map<String, Object> settings) {
+    public static ConsoleNode start(Map<String, Object> settings) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("management.server.port", "0");
@@ -61,11 +61,11 @@ final class ConsoleNode implements AutoCloseable {
         }
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return bean(JdbcTemplate.class);
     }
 
