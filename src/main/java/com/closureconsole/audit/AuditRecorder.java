@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.closureconsole.security.CurrentStaff;
 import com.closureconsole.security.KnownStaff;
+import com.closureconsole.security.ProviderSignInRefused;
+import com.closureconsole.security.StaffOidcUser;
 import com.closureconsole.security.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -65,8 +67,34 @@ class AuditRecorder {
     @EventListener
     public void signedIn(AuthenticationSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
-        log.record(AuditEvent.of(AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of("method", "PASSWORD")),
-                actor(authentication));
+        Map<String, Object> details = authentication.getPrincipal() instanceof StaffOidcUser user
+                ? providerDetails(user.registrationId(), user.getIdToken().getIssuer(), user.getSubject(),
+                        user.authenticationMethods(), user.authenticationContext())
+                : Map.of("method", "PASSWORD");
+        log.record(AuditEvent.of(AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, details), actor(authentication));
+    }
+
+    /** Someone the identity provider signed in, whom the console kept out. */
+    @EventListener
+    public void providerSignInRefused(ProviderSignInRefused event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", event.reason().name());
+        details.putAll(providerDetails(event.provider(), event.issuer(), event.subject(), event.amr(), event.acr()));
+        log.recordRefusal(AuditEvent.of(AuditAction.SIGN_IN_FAILED, null, AuditOutcome.FAILURE, details),
+                new Actor(event.username(), null, event.clientAddress()));
+    }
+
+    /** How the identity provider says the user signed in: which provider, who, and with what methods. */
+    private static Map<String, Object> providerDetails(String provider, Object issuer, String subject,
+                                                       java.util.List<String> amr, String acr) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", "OIDC");
+        details.put("provider", provider);
+        details.put("issuer", String.valueOf(issuer));
+        details.put("subject", subject);
+        details.put("amr", amr);
+        details.put("acr", acr);
+        return details;
     }
 
     @EventListener

@@ -84,7 +84,7 @@ class ProductionSafety implements InitializingBean {
     }
 
     private List<String> usersWithDemoPassword() {
-        return jdbc.query("SELECT username, password_hash FROM staff_user WHERE enabled ORDER BY username",
+        return jdbc.query("SELECT username, password_hash FROM staff_user WHERE enabled AND password_hash IS NOT NULL ORDER BY username",
                 (row, n) -> new String[] {row.getString(1), row.getString(2)}).stream()
                 .filter(user -> DEMO_USERS.contains(user[0]) && passwords.matches(DEMO_PASSWORD, user[1])
                         || DEMO_HASHES.contains(user[1]))

@@ -27,6 +27,9 @@ public class CurrentStaff {
         if (auth.getPrincipal() instanceof StaffPrincipal principal) {
             return Optional.of(new Staff(principal.getUsername(), principal.displayName(), principal.role()));
         }
+        if (auth.getPrincipal() instanceof StaffOidcUser principal) {
+            return Optional.of(new Staff(principal.getName(), principal.displayName(), principal.role()));
+        }
         StaffRole role = auth.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(StaffRole.SUPERVISOR.authority()::equals) ? StaffRole.SUPERVISOR : StaffRole.AGENT;

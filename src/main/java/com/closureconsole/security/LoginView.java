@@ -6,8 +6,10 @@ import com.closureconsole.database.DemoMode;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
@@ -23,12 +25,15 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 
 /**
- * The sign-in page. The form posts to Spring Security; a failure comes back as {@code ?error}
- * and is shown without saying whether the name or the password was wrong, except for lock-out.
+ * The sign-in page: "Sign in with …" the company's identity provider when one is configured, and
+ * the password form where password sign-in is allowed. The form posts to Spring Security; a
+ * failure comes back as {@code ?error} and is shown without saying whether the name or the
+ * password was wrong or the user is locked. Someone the provider signed in but the console keeps
+ * out is told why.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -36,10 +41,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     final Div languages = new Div();
+    /** "Sign in with …", when an identity provider is configured. */
+    final Anchor providerSignIn;
+    /** Why the identity provider's sign-in did not let the user in, shown only then. */
+    final Div refusal = new Div();
     /** The texts the form shows now (the error message differs for lock-out and an ended session). */
     LoginI18n texts;
 
-    public LoginView(DemoMode demo) {
+    public LoginView(DemoMode demo, SignInOptions options) {
         setId("login-view");
         addClassName("login-view");
         setSizeFull();
@@ -57,7 +66,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         languages.addClassName("language-switch");
         VaadinService.getCurrent().getInstantiator().getI18NProvider().getProvidedLocales()
                 .forEach(locale -> languages.add(languageButton(locale)));
-        add(languages, product, tagline, form);
+        refusal.setId("sign-in-refused");
+        refusal.addClassName("sign-in-refused");
+        refusal.getElement().setAttribute("role", "alert");
+        refusal.setVisible(false);
+        add(languages, product, tagline, refusal);
+        providerSignIn = options.provider().map(this::providerButton).orElse(null);
+        if (providerSignIn != null) {
+            add(providerSignIn);
+        }
+        if (options.passwordForm()) {
+            if (providerSignIn != null) {
+                Paragraph or = new Paragraph(getTranslation("login.or-password"));
+                or.addClassName("login-or");
+                add(or);
+            }
+            add(form);
+        }
         if (demo.enabled()) {
             Span badge = new Span(getTranslation("demo.badge"));
             badge.setId("demo-badge");
@@ -79,22 +104,57 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return button;
     }
 
-    /** Why the last sign-in failed, as the form tells it. */
+    /** A full-page link: Spring Security sends the browser on to the provider. */
+    private Anchor providerButton(SignInOptions.Provider provider) {
+        Button button = new Button(getTranslation("login.provider", provider.name()));
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        button.setWidthFull();
+        Anchor link = new Anchor(provider.authorizationPath(), button);
+        link.setRouterIgnore(true);
+        link.setId("provider-sign-in");
+        link.addClassName("provider-sign-in");
+        return link;
+    }
+
+    /** Why the last sign-in failed, as the page tells it. */
     enum Failure {
-        CREDENTIALS("login.failed"), LOCKED("login.locked"), UNAVAILABLE("login.unavailable"),
+        /** The same for an unknown user, a wrong password, a locked or disabled user. */
+        CREDENTIALS("login.failed"),
+        THROTTLED("login.throttled"),
+        UNAVAILABLE("login.unavailable"),
         /** Not a failed sign-in: the session reached its absolute lifetime ({@link SessionLifetimeFilter}). */
-        SESSION_ENDED("login.session-ended");
+        SESSION_ENDED("login.session-ended"),
+        NO_MAPPED_ROLE("login.no-role", true),
+        SECOND_FACTOR_MISSING("login.second-factor", true),
+        DISABLED("login.disabled", true),
+        /** The provider or the exchange with it failed (it refused, or its answer was not valid). */
+        PROVIDER_FAILED("login.provider-failed", true);
 
         final String key;
+        /** Told beside the provider's button rather than in the password form. */
+        final boolean fromProvider;
 
         Failure(String key) {
+            this(key, false);
+        }
+
+        Failure(String key, boolean fromProvider) {
             this.key = key;
+            this.fromProvider = fromProvider;
         }
     }
 
     private void showTexts(Failure failure) {
         texts = i18n(failure);
         form.setI18n(texts);
+    }
+
+    private void showRefusal(Failure failure) {
+        Paragraph message = new Paragraph(getTranslation(failure.key + ".message"));
+        message.setId("sign-in-refused-message");
+        refusal.removeAll();
+        refusal.add(new H2(getTranslation(failure.key + ".title")), message);
+        refusal.setVisible(true);
     }
 
     private LoginI18n i18n(Failure failure) {
@@ -113,8 +173,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            showTexts(lastFailure());
-            form.setError(true);
+            Failure failure = lastFailure();
+            if (failure.fromProvider) {
+                showRefusal(failure);
+            } else {
+                showTexts(failure);
+                form.setError(true);
+            }
         } else if (sessionLifetimeEnded()) {
             showTexts(Failure.SESSION_ENDED);
             form.setError(true);
@@ -135,8 +200,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private static Failure lastFailure() {
         HttpSession session = httpSession();
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (failure instanceof LockedException) {
-            return Failure.LOCKED;
+        if (failure instanceof SignInFailures.ThrottledException) {
+            return Failure.THROTTLED;
+        }
+        if (failure instanceof StaffOidcUserService.RefusedException refused) {
+            return switch (refused.reason) {
+                case NO_MAPPED_ROLE -> Failure.NO_MAPPED_ROLE;
+                case SECOND_FACTOR_MISSING -> Failure.SECOND_FACTOR_MISSING;
+                case DISABLED -> Failure.DISABLED;
+            };
+        }
+        if (failure instanceof OAuth2AuthenticationException) {
+            return Failure.PROVIDER_FAILED;
         }
         // The user store could not be read: nothing is known about the name or the password.
         return failure instanceof InternalAuthenticationServiceException ? Failure.UNAVAILABLE : Failure.CREDENTIALS;

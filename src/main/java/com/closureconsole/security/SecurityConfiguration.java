@@ -3,24 +3,43 @@ package com.closureconsole.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.List;
+import java.util.Map;
+
+import com.closureconsole.database.DemoMode;
+import com.closureconsole.security.SignInFailures.AuthenticationFailureLockedOutEvent;
+import com.closureconsole.security.SignInFailures.AuthenticationFailurePasswordSignInOffEvent;
+import com.closureconsole.security.SignInFailures.AuthenticationFailureThrottledEvent;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -29,7 +48,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * Form sign-in through {@link LoginView}; every route is denied unless its view says who may open
+ * Sign-in through {@link LoginView}: with the company's OpenID Connect provider when one is
+ * configured under {@code spring.security.oauth2.client.*} (signing out then also ends the
+ * provider's session where it supports that), and with a console password where
+ * {@link PasswordSignIn} allows it. Every route is denied unless its view says who may open
  * it; services check roles with method security. Sessions end after an absolute lifetime besides
  * the idle timeout; responses carry a Content-Security-Policy that Vaadin works with, and HSTS
  * when served over HTTPS. On the management port only health, info and the Prometheus scrape
@@ -39,7 +61,11 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+@EnableConfigurationProperties(OidcSettings.class)
 class SecurityConfiguration {
+
+    /** Where a provider sends the browser back after ending its own session (registered with the provider). */
+    static final String POST_LOGOUT_REDIRECT = "{baseUrl}/login";
 
     /**
      * What Vaadin 24 needs and no more: its bootstrap runs inline scripts and {@code executeJs}
@@ -80,7 +106,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
                                             @Value("${closure.security.absolute-session-lifetime:12h}") Duration sessionLifetime,
-                                            @Value("${closure.security.hsts-max-age:365d}") Duration hstsMaxAge)
+                                            @Value("${closure.security.hsts-max-age:365d}") Duration hstsMaxAge,
+                                            ObjectProvider<ClientRegistrationRepository> registrations,
+                                            StaffOidcUserService staffFromProvider)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/icons/**", "/images/**").permitAll()
                 // The console's own error page (ConsoleErrorController), for anyone who meets an error.
@@ -91,7 +119,60 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(hstsMaxAge.toSeconds()).includeSubDomains(true))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        ClientRegistrationRepository provider = registrations.getIfAvailable();
+        if (provider != null) {
+            http.oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error").permitAll()
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffFromProvider)));
+        }
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class);
+            if (provider != null) {
+                vaadin.logoutSuccessHandler(providerLogout(provider));
+            }
+        }).build();
+    }
+
+    /**
+     * RP-initiated logout: after the console's session ends, the browser goes to the provider's
+     * end-session endpoint (where it has one) and comes back to the sign-in page; a user who
+     * signed in with a password goes straight to the sign-in page.
+     */
+    private static OidcClientInitiatedLogoutSuccessHandler providerLogout(ClientRegistrationRepository provider) {
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(provider);
+        logout.setPostLogoutRedirectUri(POST_LOGOUT_REDIRECT);
+        logout.setDefaultTargetUrl("/login");
+        // Sign-out is a click in the running UI: the browser is sent on by the UI, not by a 302.
+        logout.setRedirectStrategy(new UidlRedirectStrategy());
+        return logout;
+    }
+
+    @Bean
+    PasswordSignIn passwordSignIn(DemoMode demo, ObjectProvider<ClientRegistrationRepository> registrations,
+                                  Environment environment) {
+        Binder binder = Binder.get(environment);
+        return PasswordSignIn.decide(demo.enabled(), registrations.getIfAvailable() != null,
+                binder.bind("closure.security.password-sign-in.enabled", Boolean.class).orElse(null),
+                binder.bind("closure.security.password-sign-in.break-glass-users", Bindable.listOf(String.class))
+                        .orElse(List.of()));
+    }
+
+    @Bean
+    SignInOptions signInOptions(ObjectProvider<ClientRegistrationRepository> registrations, OidcSettings settings,
+                                PasswordSignIn passwords) {
+        ClientRegistrationRepository provider = registrations.getIfAvailable();
+        ClientRegistration registration = provider == null ? null : SignInOptions.registration(provider, settings);
+        return SignInOptions.of(registration, settings, passwords);
+    }
+
+    /** Spring Security's failure events, plus the console's own failures, each by its own reason. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(Map.of(
+                SignInFailures.ThrottledException.class, AuthenticationFailureThrottledEvent.class,
+                SignInFailures.LockedOutException.class, AuthenticationFailureLockedOutEvent.class,
+                SignInFailures.PasswordSignInOffException.class, AuthenticationFailurePasswordSignInOffEvent.class));
+        return publisher;
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package com.closureconsole.security;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -12,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A member of staff who signs in, with the state of their lock-out window. */
+/**
+ * A member of staff who signs in, with a console password or through the identity provider, and
+ * the state of their lock-out window (counted by {@link SignInLockout} in SQL).
+ */
 @Entity
 @Table(name = "staff_user")
 class StaffUser {
@@ -43,7 +45,31 @@ class StaffUser {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "oidc_issuer")
+    private String oidcIssuer;
+
+    @Column(name = "oidc_subject")
+    private String oidcSubject;
+
     protected StaffUser() {
+    }
+
+    /** A member of staff seen for the first time through the identity provider; no console password. */
+    static StaffUser fromProvider(String username, String displayName, StaffRole role, String issuer, String subject) {
+        StaffUser user = new StaffUser();
+        user.username = username;
+        user.displayName = displayName;
+        user.role = role;
+        user.enabled = true;
+        user.oidcIssuer = issuer;
+        user.oidcSubject = subject;
+        return user;
+    }
+
+    /** What the provider says now: its name and the role its groups give (re-read at every sign-in). */
+    void refreshFromProvider(String displayName, StaffRole role) {
+        this.displayName = displayName;
+        this.role = role;
     }
 
     String username() {
@@ -72,28 +98,5 @@ class StaffUser {
 
     Instant lockedUntil() {
         return lockedUntil;
-    }
-
-    /**
-     * Counts a failed sign-in. The window opens at the first failure; reaching {@code limit}
-     * failures inside it locks the user for {@code lockFor}.
-     */
-    void recordFailure(Instant now, int limit, Duration window, Duration lockFor) {
-        if (firstFailedAt == null || now.isAfter(firstFailedAt.plus(window))) {
-            firstFailedAt = now;
-            failedSignIns = 0;
-        }
-        failedSignIns++;
-        if (failedSignIns >= limit) {
-            lockedUntil = now.plus(lockFor);
-            failedSignIns = 0;
-            firstFailedAt = null;
-        }
-    }
-
-    void recordSuccess() {
-        failedSignIns = 0;
-        firstFailedAt = null;
-        lockedUntil = null;
     }
 }

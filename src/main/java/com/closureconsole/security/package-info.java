@@ -1,8 +1,11 @@
 /**
- * Sign-in and roles: staff users with BCrypt-hashed passwords stored in PostgreSQL, the roles
+ * Sign-in and roles: staff sign in through the company's OpenID Connect provider when one is
+ * configured (roles from its groups, a second factor for supervisors where required), or with a
+ * BCrypt-hashed console password where {@link com.closureconsole.security.PasswordSignIn} allows
+ * it, lock-out and per-address throttling of failures; the roles
  * {@link com.closureconsole.security.StaffRole#AGENT AGENT} and
- * {@link com.closureconsole.security.StaffRole#SUPERVISOR SUPERVISOR}, lock-out after repeated
- * failures, the signed-in user ({@link com.closureconsole.security.CurrentStaff}) and the 
+ * {@link com.closureconsole.security.StaffRole#SUPERVISOR SUPERVISOR}, the signed-in user
+ * ({@link com.closureconsole.security.CurrentStaff}) and the
  * {@link com.closureconsole.security.LoginView}.
  */
 package com.closureconsole.security;

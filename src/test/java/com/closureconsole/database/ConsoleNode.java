@@ -23,7 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * a random port, outside demo mode unless told otherwise, configured by the settings the README
  * gives. Several may run at once on one database, as the nodes behind a load balancer do.
  */
-final class ConsoleNode implements AutoCloseable {
+public final class ConsoleNode implements AutoCloseable {
 
     private static final Map<String, Path> LEDGER_FOLDERS = new ConcurrentHashMap<>();
 
@@ -31,7 +31,7 @@ final class ConsoleNode implements AutoCloseable {
     private static SecurityContextHolderStrategy outsideStrategy;
     private static int running;
 
-    final ConfigurableApplicationContext context;
+    public final ConfigurableApplicationContext context;
 
     private ConsoleNode(ConfigurableApplicationContext context) {
         this.context = context;
@@ -39,12 +39,12 @@ final class ConsoleNode implements AutoCloseable {
 
     /** The README's settings for an owner and an application role with their passwords. */
     /** A fresh database {@code closure} on the server, owned by {@code closure}, and the README's settings for it. */
-    static Map<String, Object> freshReadmeDatabase(ExternalPostgres server) {
+    public static Map<String, Object> freshReadmeDatabase(ExternalPostgres server) {
         server.createDatabase("closure", "closure", "owner-pw", true);
         return readmeSettings(server, "closure", "closure", "owner-pw", "closure_app", "app-pw");
     }
 
-    static Map<String, Object> readmeSettings(ExternalPostgres server, String database, String owner, String ownerPassword,
+    public static Map<String, Object> readmeSettings(ExternalPostgres server, String database, String owner, String ownerPassword,
                                               String appRole, String appPassword) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("spring.datasource.url", server.jdbcUrl(database));
@@ -71,7 +71,7 @@ final class ConsoleNode implements AutoCloseable {
         }
     }
 
-    static ConsoleNode start(Map<String, Object> settings) {
+    public static ConsoleNode start(Map<String, Object> settings) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("management.server.port", "0");
@@ -101,11 +101,11 @@ final class ConsoleNode implements AutoCloseable {
         }
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return bean(JdbcTemplate.class);
     }
 

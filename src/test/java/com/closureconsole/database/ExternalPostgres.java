@@ -31,7 +31,7 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
  * {@code postgres} user when the tests run as root. It can be stopped and started again on the
  * same port and data, to play a database restart under a running console.
  */
-final class ExternalPostgres implements AutoCloseable {
+public final class ExternalPostgres implements AutoCloseable {
 
     static final Path DEBIAN_15 = Path.of("/usr/lib/postgresql/15/bin");
     private static final Path POSTGRES_16_JAR = Path.of("target/postgres-binaries/postgres-16.jar");
@@ -80,7 +80,7 @@ final class ExternalPostgres implements AutoCloseable {
         };
     }
 
-    static ExternalPostgres start(int major) throws IOException {
+    public static ExternalPostgres start(int major) throws IOException {
         ExternalPostgres server = new ExternalPostgres(major);
         server.initialise();
         server.start();
@@ -115,7 +115,7 @@ final class ExternalPostgres implements AutoCloseable {
      * A database as the README's "Run in production" has a DBA create it ({@code createuser} and
      * {@code createdb} say the same): its own owner, a UTF-8 character type, nothing else.
      */
-    void createDatabase(String name, String owner, String ownerPassword, boolean ownerMayCreateRoles) {
+    public void createDatabase(String name, String owner, String ownerPassword, boolean ownerMayCreateRoles) {
         asSuperuser("postgres",
                 "CREATE ROLE " + owner + " LOGIN " + (ownerMayCreateRoles ? "CREATEROLE " : "")
                         + "PASSWORD '" + ownerPassword + "'",

@@ -73,4 +73,44 @@ class LoginViewTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("demo-badge")).getText())
                 .isEqualTo(t("demo.badge"));
     }
+
+    @Test
+    void a_locked_user_is_told_the_same_as_a_wrong_password_so_that_nobody_learns_which_names_exist() {
+        VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(true).setAttribute(
+                org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                new org.springframework.security.authentication.LockedException("locked"));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        assertThat(_get(LoginView.class).texts.getErrorMessage().getMessage()).isEqualTo(t("login.failed.message"));
+    }
+
+    @Test
+    void an_address_that_is_throttled_is_told_to_wait() {
+        VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(true).setAttribute(
+                org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                new SignInFailures.ThrottledException(Duration.ofSeconds(4)));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        assertThat(_get(LoginView.class).texts.getErrorMessage().getTitle()).isEqualTo(t("login.throttled.title"));
+    }
+
+    @Test
+    void someone_the_provider_signed_in_without_a_console_group_is_told_why_beside_the_form() {
+        VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(true).setAttribute(
+                org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                new StaffOidcUserService.RefusedException(ProviderSignInRefused.Reason.NO_MAPPED_ROLE));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginView view = _get(LoginView.class);
+        assertThat(view.refusal.isVisible()).isTrue();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("sign-in-refused-message")).getText())
+                .isEqualTo(t("login.no-role.message"));
+        assertThat(_get(LoginForm.class).isError()).isFalse();
+    }
+
+    @Test
+    void without_a_configured_provider_the_page_offers_only_the_password_form() {
+        UI.getCurrent().navigate("login");
+        LoginView view = _get(LoginView.class);
+        assertThat(view.providerSignIn).isNull();
+        assertThat(view.refusal.isVisible()).isFalse();
+        assertThat(view.form.getParent()).isPresent();
+    }
 }
