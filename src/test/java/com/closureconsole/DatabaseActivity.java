@@ -15,6 +15,11 @@ public final class DatabaseActivity {
     private DatabaseActivity() {
     }
 
+    /** Waits until another session waits for a lock, whatever it runs. */
+    public static void awaitAnyLockWait(JdbcTemplate jdbc, Duration timeout) throws InterruptedException {
+        awaitLockWait(jdbc, "", timeout);
+    }
+
     /** Waits until another session waits for a lock while running a statement that contains {@code fragment}. */
     public static void awaitLockWait(JdbcTemplate jdbc, String fragment, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

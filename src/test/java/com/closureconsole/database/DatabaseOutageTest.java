@@ -97,7 +97,7 @@ class DatabaseOutageTest {
                 return workflow.submit(WalkedFlow.walked(workflow, account, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                         ClosureReason.NO_LONGER_USED, null));
             });
-            awaitWaitingOnLock(jdbc);
+            com.closureconsole.DatabaseActivity.awaitAnyLockWait(jdbc, java.time.Duration.ofSeconds(5));
 
             server.stop();
             Throwable failure = catchThrowable(() -> submission.get(30, TimeUnit.SECONDS));
@@ -112,18 +112,6 @@ class DatabaseOutageTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE account_id = ?", Integer.class, account)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE correlation_id = ? AND action LIKE 'CLOSURE_SUBMI%'",
                 Integer.class, flow)).isZero();
-    }
-
-    private static void awaitWaitingOnLock(JdbcTemplate jdbc) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Integer waiting = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
-                    Integer.class);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the submission never waited for the account");
     }
 
     private static int port() {

@@ -135,7 +135,7 @@ class JobsDuringDatabaseRestartTest {
                 lock.execute("SELECT 1 FROM account WHERE id = '" + id + "' FOR UPDATE");
             }
             Future<Integer> pass = pool.submit(job::completeDue);
-            awaitWaitingOnLock(console.jdbc());
+            com.closureconsole.DatabaseActivity.awaitAnyLockWait(console.jdbc(), java.time.Duration.ofSeconds(5));
 
             server.stop();
             assertThat(pass.get(30, TimeUnit.SECONDS)).as("the pass ends; nothing finished").isZero();
@@ -158,17 +158,5 @@ class JobsDuringDatabaseRestartTest {
                 .containsEntry("state", "COMPLETED").containsEntry("status", "CLOSED");
         assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'CLOSURE_COMPLETE' AND account_id = ?", id)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM notification WHERE account_id = ?", id)).isEqualTo(1);
-    }
-
-    private static void awaitWaitingOnLock(JdbcTemplate jdbc) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Integer waiting = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
-                    Integer.class);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the completion never waited for the account");
     }
 }
