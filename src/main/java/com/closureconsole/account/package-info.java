@@ -4,4 +4,7 @@
  * audited reveal of personal data ({@link com.closureconsole.account.AccountDirectory}), and the
  * wallet facts the closure conditions read ({@link com.closureconsole.account.WalletFactsReader}).
  */
+@NullMarked
 package com.closureconsole.account;
+
+import org.jspecify.annotations.NullMarked;

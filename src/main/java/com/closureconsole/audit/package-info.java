@@ -12,4 +12,7 @@
  * {@link com.closureconsole.audit.AuditIntegrity}; the application's database role may only read and
  * append entries.
  */
+@NullMarked
 package com.closureconsole.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -39,4 +39,7 @@
  * account found in another status (frozen by risk control, closed elsewhere) is left as it is; the
  * mismatch is audited and the decision's {@link com.closureconsole.closure.DecisionResult} says so.
  */
+@NullMarked
 package com.closureconsole.closure;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * external database is configured, otherwise the standard {@code spring.datasource.*} settings; and
  * whether Flyway loads the demo data after migrating.
  */
+@NullMarked
 package com.closureconsole.database;
+
+import org.jspecify.annotations.NullMarked;

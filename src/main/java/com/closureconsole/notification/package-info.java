@@ -10,4 +10,7 @@
  * recognisable. Supervisors see the notifications that failed for good and send them again
  * ({@link com.closureconsole.notification.UndeliveredNotifications}).
  */
+@NullMarked
 package com.closureconsole.notification;
+
+import org.jspecify.annotations.NullMarked;

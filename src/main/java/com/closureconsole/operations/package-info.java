@@ -4,4 +4,7 @@
  * migrations, and the closure's correlation id in the logging context. It observes the other
  * modules (their audit events, calls to their services) and changes nothing they do.
  */
+@NullMarked
 package com.closureconsole.operations;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,4 +8,7 @@
  * ({@link com.closureconsole.security.CurrentStaff}) and the
  * {@link com.closureconsole.security.LoginView}.
  */
+@NullMarked
 package com.closureconsole.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * translations, and one sub-package per feature's views. Views call the services of the other
  * modules and hold no business rules of their own.
  */
+@NullMarked
 package com.closureconsole.ui;
+
+import org.jspecify.annotations.NullMarked;
