@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param lastHash       the hash of the last entry checked, to note down and compare later
  * @param brokenLink     the first broken link, or {@code null} when the chain is intact
  */
-public record ChainReport(Instant from, Instant to, long entriesChecked, Long firstId, Long lastId,
+record ChainReport(Instant from, Instant to, long entriesChecked, Long firstId, Long lastId,
                           String lastHash, BrokenLink brokenLink) {
 
     /** Whether every entry checked is as written and linked to the one before. */

@@ -13,7 +13,6 @@ import com.closureconsole.closure.SubmitClosure;
 import com.closureconsole.closure.TaobaoOutcome;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.Formats;
-import com.closureconsole.ui.account.EligibilityPanel;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
