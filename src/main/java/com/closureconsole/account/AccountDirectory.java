@@ -10,6 +10,7 @@ import com.closureconsole.audit.AttemptRefused;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +61,7 @@ public class AccountDirectory {
      * in the audit. Without a reason nothing is revealed, and the refused attempt is audited.
      */
     @Transactional
-    public Optional<PersonalData> reveal(String accountId, RevealReason reason) {
+    public Optional<PersonalData> reveal(String accountId, @Nullable RevealReason reason) {
         if (reason == null) {
             events.publishEvent(new AttemptRefused(AuditEvent.of(AuditAction.PERSONAL_DATA_REVEAL, accountId,
                     AuditOutcome.FAILURE, Map.of("refused", "REASON_REQUIRED"))));
@@ -78,7 +79,7 @@ public class AccountDirectory {
         return data;
     }
 
-    private static java.time.Instant toInstant(Timestamp timestamp) {
+    private static java.time.@Nullable Instant toInstant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

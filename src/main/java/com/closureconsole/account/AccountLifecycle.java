@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountLifecycle {
 
     /** Where to reach the customer: the email when there is one, else the phone (E.164). */
-    public record Contact(String email, String phone) {
+    public record Contact(@Nullable String email, @Nullable String phone) {
         public boolean hasEmail() {
             return email != null && !email.isBlank();
         }

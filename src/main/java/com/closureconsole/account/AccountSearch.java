@@ -10,6 +10,7 @@ import java.util.Set;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -48,7 +49,7 @@ public class AccountSearch {
     }
 
     /** Understands what was typed; never throws. */
-    public SearchQuery parse(String raw) {
+    public SearchQuery parse(@Nullable String raw) {
         return SearchQuery.parse(raw);
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an agent typed into the search field, understood as one kind of search. Parsing never
@@ -89,7 +90,7 @@ public sealed interface SearchQuery {
     }
 
     /** Reads what was typed. */
-    static SearchQuery parse(String raw) {
+    static SearchQuery parse(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return new Invalid(Reason.EMPTY);
         }

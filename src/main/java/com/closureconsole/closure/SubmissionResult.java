@@ -1,5 +1,7 @@
 package com.closureconsole.closure;
 
+import org.jspecify.annotations.Nullable;
+
 /** How a submission ended: a request exists, or nothing was persisted and here is why. */
 public sealed interface SubmissionResult {
 
@@ -12,7 +14,7 @@ public sealed interface SubmissionResult {
      * second check's, present when the reason is {@link Refusal#NOT_ELIGIBLE} or
      * {@link Refusal#ALREADY_IN_PROGRESS}, else {@code null}.
      */
-    record Refused(Refusal reason, EligibilityReport report) implements SubmissionResult {
+    record Refused(Refusal reason, @Nullable EligibilityReport report) implements SubmissionResult {
     }
 
     /** Why a submission was refused. */

@@ -9,6 +9,13 @@
  * the email's Message-ID, the SMS gateway's idempotency key), so one sent again after a crash is
  * recognisable. Supervisors see the notifications that failed for good and send them again
  * ({@link com.closureconsole.notification.UndeliveredNotifications}).
+ *
+ * <p><b>Owns</b> the notifications ({@code notification}) and the messages recorded without a
+ * gateway ({@code sent_message}). <b>API:</b> {@link com.closureconsole.notification.Deliveries} and
+ * {@link com.closureconsole.notification.UndeliveredNotifications} for the views, and
+ * {@link com.closureconsole.notification.SmsSender}, which an SMS gateway implements as a bean.
+ * It reacts to {@link com.closureconsole.closure.ClosureFinished}. <b>Uses</b> {@code account},
+ * {@code audit} and {@code closure}; <b>used by</b> {@code ui}.
  */
 @NullMarked
 package com.closureconsole.notification;

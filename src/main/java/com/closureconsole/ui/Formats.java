@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import com.closureconsole.account.Money;
 import com.closureconsole.ui.i18n.Translations;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,7 @@ public class Formats {
     }
 
     /** Date and time in the agent's time zone, e.g. {@code 2026年11月26日 21:32} or {@code Nov 26, 2026, 9:32 PM}. */
-    public String dateTime(Instant instant, Locale locale) {
+    public String dateTime(@Nullable Instant instant, Locale locale) {
         if (instant == null) {
             return "";
         }
@@ -60,7 +61,7 @@ public class Formats {
                 .withLocale(Translations.supported(locale)).withZone(zone).format(instant);
     }
 
-    public String date(Instant instant, Locale locale) {
+    public String date(@Nullable Instant instant, Locale locale) {
         if (instant == null) {
             return "";
         }

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit browser's filters. Any change applies at once when the filter is valid; a wrong value
@@ -198,7 +199,7 @@ class AuditFilterBar extends Composite<VerticalLayout> {
         text.clear();
     }
 
-    private Instant instant(LocalDateTime value) {
+    private @Nullable Instant instant(@Nullable LocalDateTime value) {
         return value == null ? null : value.atZone(zone).toInstant();
     }
 }
