@@ -3,11 +3,17 @@ package com.closureconsole.ui.closure;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.VerificationMethod;
+import com.closureconsole.closure.WalkedFlow;
+import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.account.AccountView;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -17,6 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class StartClosureFlowTest extends KaribuTest {
 
@@ -31,6 +41,9 @@ class StartClosureFlowTest extends KaribuTest {
 
     @Autowired
     ClosureSubmission submissions;
+
+    @Autowired
+    Formats formats;
 
     @BeforeEach
     void signIn() {
@@ -193,5 +206,30 @@ class StartClosureFlowTest extends KaribuTest {
         assertThat(dialog.outcome.message.getText()).isEqualTo(
                 "Not closed: no passed identity verification is recorded for this closure. Nothing was saved.");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
+    void an_agent_who_loses_the_race_is_told_who_closed_the_account_and_when_in_local_time() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        walkToConfirm(dialog);
+        // Meanwhile a colleague closes the same account from their own console.
+        Authentication agent1 = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("agent2", null,
+                List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
+        try {
+            submissions.submit(WalkedFlow.walked(flowSteps, id));
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(agent1);
+        }
+        dialog.confirmation.reason.setValue(ClosureReason.NO_LONGER_USED);
+        ButtonKt._click(dialog.confirm);
+
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.RESULT);
+        Instant closedAt = jdbc.queryForObject("SELECT finished_at FROM closure_request WHERE account_id = ?",
+                Timestamp.class, id).toInstant();
+        assertThat(dialog.outcome.message.getText()).isEqualTo("Not closed: agent2 closed account " + id + " at "
+                + formats.dateTime(closedAt, UI.getCurrent().getLocale()) + ", just before this confirmation. Nothing was saved.");
+        assertThat(dialog.outcome.message.getText()).doesNotContain("something changed");
     }
 }
