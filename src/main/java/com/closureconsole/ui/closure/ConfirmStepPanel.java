@@ -54,13 +54,13 @@ class ConfirmStepPanel extends Div {
         reasonText.setInvalid(textMissing);
         reasonText.setErrorMessage(textMissing ? getTranslation("flow.reasonText.required") : null);
         if (missing || textMissing) {
-            (missing ? reason : reasonText).focus();
+            StartClosureDialog.focusWhenShown(missing ? reason : reasonText);
             return Optional.empty();
         }
         return Optional.of(new Reason(reason.getValue(), reasonText.getValue()));
     }
 
     void focusFirst() {
-        reason.focus();
+        StartClosureDialog.focusWhenShown(reason);
     }
 }

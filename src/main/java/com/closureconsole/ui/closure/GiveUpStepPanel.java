@@ -57,6 +57,6 @@ class GiveUpStepPanel extends Div {
     }
 
     void focusFirst() {
-        customerConfirms.focus();
+        StartClosureDialog.focusWhenShown(customerConfirms);
     }
 }

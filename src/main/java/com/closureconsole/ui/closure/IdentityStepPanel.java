@@ -61,7 +61,7 @@ class IdentityStepPanel extends Div {
 
     void focusFirst() {
         if (verified.isEnabled()) {
-            verified.focus();
+            StartClosureDialog.focusWhenShown(verified);
         }
     }
 }

@@ -220,11 +220,20 @@ public class StartClosureDialog extends Dialog {
     private void focusStep() {
         switch (step) {
             case VERIFY -> identity.focusFirst();
-            case CHECK -> (next.isVisible() ? next : back).focus();
+            case CHECK -> focusWhenShown(next.isVisible() ? next : back);
             case GIVE_UP -> giveUp.focusFirst();
             case CONFIRM -> confirmation.focusFirst();
-            case RESULT -> cancel.focus();
+            case RESULT -> focusWhenShown(cancel);
         }
+    }
+
+    /**
+     * Puts the keyboard focus on {@code target} once the browser has drawn the dialog's new
+     * content: the dialog's overlay draws a step after the round trip that changed it, and a
+     * focus given earlier would land before the element is there.
+     */
+    static void focusWhenShown(Component target) {
+        target.getElement().executeJs("const el = this; requestAnimationFrame(() => requestAnimationFrame(() => el.focus()))");
     }
 
     /** What happens to a linked Taobao account, in the agent's words. */
