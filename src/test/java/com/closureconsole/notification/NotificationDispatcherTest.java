@@ -8,7 +8,8 @@ import java.util.UUID;
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.icegreen.greenmail.util.GreenMail;
@@ -27,7 +28,10 @@ class NotificationDispatcherTest {
     NotificationDispatcher dispatcher;
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     TestAccounts accounts;
@@ -44,7 +48,7 @@ class NotificationDispatcherTest {
     /** Closes the account; its notification goes first in the queue, ahead of what other tests left. */
     private UUID close(String accountId) {
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, accountId, flow,
+        submissions.submit(WalkedFlow.walked(flowSteps, accountId, flow,
                 VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         dueFirst(flow);
         return flow;

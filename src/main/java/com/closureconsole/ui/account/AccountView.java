@@ -4,7 +4,9 @@ import com.closureconsole.account.AccountDirectory;
 import com.closureconsole.account.AccountProfile;
 import com.closureconsole.closure.EligibilityReport;
 import com.closureconsole.closure.ClosureRequestView;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureQueries;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.closure.ClosureRequestsGrid;
@@ -54,17 +56,22 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     private final AccountDirectory directory;
     private final EligibilityService eligibility;
     private final Formats formats;
-    private final ClosureWorkflow workflow;
+    private final FlowSteps steps;
+    private final ClosureSubmission submission;
+    private final ClosureQueries closures;
     private String accountId = "";
     private AccountProfile account;
 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
-                       ClosureWorkflow workflow, ClosureRequestsGrid requests,
+                       FlowSteps steps, ClosureSubmission submission, ClosureQueries closures,
+                       ClosureRequestsGrid requests,
                        com.closureconsole.security.CurrentStaff currentStaff) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.formats = formats;
-        this.workflow = workflow;
+        this.steps = steps;
+        this.submission = submission;
+        this.closures = closures;
         this.requests = requests;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
@@ -86,7 +93,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         startClosure.setId("start-closure");
         startClosure.setText(getTranslation("account.startClosure"));
         startClosure.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        startClosure.addClickListener(e -> new StartClosureDialog(accountId, account.identityType(), workflow, formats,
+        startClosure.addClickListener(e -> new StartClosureDialog(accountId, account.identityType(), steps, submission,
+                formats,
                 this::refresh).open());
         startClosureReason.setId("start-closure-reason");
         startClosureReason.addClassName("start-closure-reason");
@@ -148,7 +156,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         eligibilityPanel.show(report);
         startClosure.setEnabled(report.closable());
         startClosureReason.setText(report.closable() ? "" : getTranslation("account.startClosure.disabled"));
-        List<ClosureRequestView> history = workflow.forAccount(accountId);
+        List<ClosureRequestView> history = closures.forAccount(accountId);
         requests.show(history);
         requests.setVisible(!history.isEmpty());
     }
