@@ -7,6 +7,7 @@ import com.closureconsole.closure.ClosureRequestView;
 import com.closureconsole.closure.ClosureWorkflow;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
+import com.closureconsole.ui.checklist.CustomerChecklistPanel;
 import com.closureconsole.ui.closure.ClosureRequestsGrid;
 import com.closureconsole.ui.closure.StartClosureDialog;
 import java.util.List;
@@ -49,6 +50,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     final Button startClosure = new Button();
     final Span startClosureReason = new Span();
     final ClosureRequestsGrid requests;
+    final CustomerChecklistPanel checklist;
     final com.vaadin.flow.component.html.Anchor auditTrail = new com.vaadin.flow.component.html.Anchor();
 
     private final AccountDirectory directory;
@@ -60,12 +62,13 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
                        ClosureWorkflow workflow, ClosureRequestsGrid requests,
-                       com.closureconsole.security.CurrentStaff currentStaff) {
+                       com.closureconsole.security.CurrentStaff currentStaff, CustomerChecklistPanel checklist) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.formats = formats;
         this.workflow = workflow;
         this.requests = requests;
+        this.checklist = checklist;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
         addClassName("account-view");
@@ -100,7 +103,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
         requests.setAllRowsVisible(true);
-        add(title, notFound, profile, actions, eligibilityPanel, new com.vaadin.flow.component.html.H3(
+        add(title, notFound, profile, actions, eligibilityPanel, checklist, new com.vaadin.flow.component.html.H3(
                 getTranslation("account.requests")), requests);
     }
 
@@ -146,6 +149,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 reveal);
         EligibilityReport report = eligibility.check(accountId);
         eligibilityPanel.show(report);
+        checklist.show(accountId, report);
         startClosure.setEnabled(report.closable());
         startClosureReason.setText(report.closable() ? "" : getTranslation("account.startClosure.disabled"));
         List<ClosureRequestView> history = workflow.forAccount(accountId);
@@ -174,6 +178,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         notFound.setVisible(true);
         profile.setVisible(false);
         eligibilityPanel.setVisible(false);
+        checklist.setVisible(false);
         startClosure.setVisible(false);
         requests.setVisible(false);
     }
