@@ -167,7 +167,7 @@ public class CustomerChecklists {
         Contact contact = accounts.contact(accountId).orElseThrow();
         String recipient = draft.channel() == Channel.EMAIL ? contact.email() : contact.phone();
         long notification = messages.queue(accountId, draft.channel(), recipient, draft.locale(), TEMPLATE,
-                draft.subject(), draft.body());
+                draft.subject(), draft.body(), id);
         String[] codes = draft.blockers().stream().map(ConditionCode::name).toArray(String[]::new);
         jdbc.update("""
                 INSERT INTO customer_checklist (id, account_id, notification_id, sent_by, sent_at, locale, blockers)

@@ -6,6 +6,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+
+import com.closureconsole.account.Masking;
+import com.closureconsole.audit.AuditAction;
+import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.audit.AuditOutcome;
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -35,23 +42,26 @@ public class CustomerMessages {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerMessages(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    CustomerMessages(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
     /**
      * Queues a message, due now, in the caller's transaction (a rolled-back caller queues
-     * nothing); answers the notification's id, from which the message's stable id is made
-     * ({@link #messageIdOf}).
+     * nothing), and audits it as queued; answers the notification's id, from which the message's
+     * stable id is made ({@link #messageIdOf}).
      *
-     * @param template what kind of message it is, for the record (e.g. {@code CHECKLIST})
+     * @param template      what kind of message it is, for the record (e.g. {@code CHECKLIST})
+     * @param correlationId ties the audit entry to the action that sent the message, or {@code null}
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long queue(String accountId, Channel channel, String recipient, String locale, String template,
-                      String subject, String body) {
+                      String subject, String body, UUID correlationId) {
         Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
@@ -62,7 +72,15 @@ public class CustomerMessages {
                         .addValue("recipient", recipient).addValue("template", template).addValue("locale", locale)
                         .addValue("subject", subject).addValue("body", body).addValue("now", now),
                 key, new String[] {"id"});
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", channel.name());
+        details.put("recipient", channel == Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient));
+        details.put("template", template);
+        details.put("notificationId", id);
+        events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_QUEUED, accountId, AuditOutcome.SUCCESS, details,
+                correlationId));
+        return id;
     }
 
     /** The stable id of a queued message's first sending, e.g. {@code notification-42}. */

@@ -3,17 +3,22 @@ package com.closureconsole.checklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.notification.NotificationDispatcher;
+import com.closureconsole.notification.UndeliveredNotifications;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** The checklist reaches the customer through the notification dispatcher: over real SMTP, or by SMS. */
@@ -35,6 +40,9 @@ class ChecklistDeliveryTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UndeliveredNotifications undelivered;
 
     private SendResult.Sent send(String accountId, ChecklistDraft draft) {
         SendResult.Sent sent = (SendResult.Sent) checklists.send(accountId, draft.digest());
@@ -115,5 +123,14 @@ class ChecklistDeliveryTest {
         SentChecklist failed = checklists.forAccount(id).get(0);
         assertThat(failed.delivery().status()).isEqualTo("FAILED");
         assertThat(failed.delivery().attempts()).isEqualTo(5);
+
+        // A supervisor sends it again from the list of undelivered notifications; the text stays the one previewed.
+        jdbc.update("UPDATE notification SET recipient = 'qd.bounce@example.com' WHERE id = ?", notification);
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("supervisor1", null,
+                List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"))));
+        assertThat(undelivered.resend(notification)).isTrue();
+        jdbc.update("UPDATE notification SET next_attempt_at = now() - interval '100 days' WHERE id = ?", notification);
+        dispatcher.dispatchDue();
+        assertThat(checklists.forAccount(id).get(0).delivery().status()).isEqualTo("SENT");
     }
 }

@@ -180,9 +180,9 @@ class CustomerChecklistsTest {
         assertThat((String) audit.get(0).get("details")).contains("\"recipient\": \"q***@example.com\"")
                 .contains("\"notificationId\": " + sent.checklist().delivery().notificationId())
                 .contains("\"blockers\": [\"BALANCE_NOT_ZERO\"]").doesNotContain("qd.send@");
-        // The condition check the send rests on is audited with the same correlation id.
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'ELIGIBILITY_CHECK' AND correlation_id = ?",
-                Integer.class, sent.checklist().id())).isEqualTo(1);
+        // The condition check the send rests on and the queued notification are audited with the same correlation id.
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE correlation_id = ? ORDER BY id", String.class,
+                sent.checklist().id())).containsExactly("ELIGIBILITY_CHECK", "NOTIFICATION_QUEUED", "CUSTOMER_CHECKLIST_SEND");
         assertThat(checklists.forAccount(id)).singleElement().satisfies(c -> {
             assertThat(c.sentBy()).isEqualTo("agent1");
             assertThat(c.maskedRecipient()).isEqualTo("q***@example.com");
@@ -320,8 +320,10 @@ class CustomerChecklistsTest {
 
         assertThatThrownBy(() -> checklists.send(id, digest)).isInstanceOf(RuntimeException.class);
 
-        // The notification was inserted before the refused row: it went with the rollback.
+        // The notification was inserted before the refused row: it went with the rollback, and so did its audit entry.
         assertThat(queued(id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'NOTIFICATION_QUEUED' AND account_id = ?",
+                Integer.class, id)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_checklist WHERE account_id = ?", Integer.class, id)).isZero();
         assertThat(audit(id)).singleElement().satisfies(e -> {
             assertThat(e).containsEntry("outcome", "FAILURE");
