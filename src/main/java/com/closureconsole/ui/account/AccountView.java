@@ -103,7 +103,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
         requests.setAllRowsVisible(true);
-        add(title, notFound, profile, actions, eligibilityPanel, checklist, new com.vaadin.flow.component.html.H3(
+        add(title, notFound, profile, actions, checklist.sendAction(), eligibilityPanel, checklist, new com.vaadin.flow.component.html.H3(
                 getTranslation("account.requests")), requests);
     }
 
@@ -179,6 +179,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         profile.setVisible(false);
         eligibilityPanel.setVisible(false);
         checklist.setVisible(false);
+        checklist.sendAction().setVisible(false);
         startClosure.setVisible(false);
         requests.setVisible(false);
     }

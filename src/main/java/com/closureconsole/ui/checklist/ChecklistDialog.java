@@ -53,6 +53,7 @@ class ChecklistDialog extends Dialog {
         subjectLabel.addClassName("field-label");
         subject.setId("checklist-subject");
         subjectRow.add(subjectLabel, subject);
+        subjectRow.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)");
         smsNote.setId("checklist-sms-note");
         smsNote.setText(getTranslation("checklist.dialog.smsNote"));
         body.setId("checklist-body");

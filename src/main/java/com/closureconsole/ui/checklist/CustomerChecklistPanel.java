@@ -26,15 +26,16 @@ import org.springframework.context.annotation.Scope;
 
 /**
  * On the account view: the button that previews the customer's checklist (enabled when something
- * blocks closure and the daily limit allows, with the reason in words when not), and the
- * checklists sent to the customer with time, channel, masked destination, language, sender and
- * delivery status.
+ * blocks closure and the daily limit allows, with the reason in words when not; placed by the view
+ * among its actions, {@link #sendAction()}), and the checklists sent to the customer with time,
+ * channel, masked destination, language, sender and delivery status.
  */
 @SpringComponent
 @Scope("prototype")
 public class CustomerChecklistPanel extends VerticalLayout {
 
     final Button preview = new Button();
+    final HorizontalLayout sendAction = new HorizontalLayout();
     final Span availability = new Span();
     final Grid<SentChecklist> sent = new Grid<>();
     final Paragraph none = new Paragraph();
@@ -58,8 +59,9 @@ public class CustomerChecklistPanel extends VerticalLayout {
         preview.addClickListener(e -> openPreview());
         availability.setId("checklist-availability");
         availability.addClassName("checklist-availability");
-        HorizontalLayout actions = new HorizontalLayout(preview, availability);
-        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        sendAction.add(preview, availability);
+        sendAction.setId("checklist-send-action");
+        sendAction.setAlignItems(FlexComponent.Alignment.CENTER);
 
         sent.setId("sent-checklists");
         sent.setAllRowsVisible(true);
@@ -75,7 +77,15 @@ public class CustomerChecklistPanel extends VerticalLayout {
 
         Paragraph hint = new Paragraph(getTranslation("checklist.hint"));
         hint.addClassName("checklist-hint");
-        add(new H3(getTranslation("checklist.title")), hint, actions, sent, none);
+        add(new H3(getTranslation("checklist.title")), hint, sent, none);
+    }
+
+    /**
+     * The preview button with its availability, for the account view to place beside its other
+     * actions, where the agent looks once closure is blocked; the panel itself lists what was sent.
+     */
+    public HorizontalLayout sendAction() {
+        return sendAction;
     }
 
     /** Shows the account's checklists and whether one can be sent, for the check the account view just made. */
