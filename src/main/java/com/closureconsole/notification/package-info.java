@@ -8,6 +8,8 @@
  * message carries a stable id ({@link com.closureconsole.notification.Message#idempotencyKey()}:
  * the email's Message-ID, the SMS gateway's idempotency key), so one sent again after a crash is
  * recognisable. Supervisors see the notifications that failed for good and send them again
- * ({@link com.closureconsole.notification.UndeliveredNotifications}).
+ * ({@link com.closureconsole.notification.UndeliveredNotifications}). Messages whose text another module
+ * wrote (the customer's checklist) are queued with that text fixed and delivered the same way
+ * ({@link com.closureconsole.notification.CustomerMessages}).
  */
 package com.closureconsole.notification;

@@ -86,6 +86,26 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void a_customer_who_reads_english_is_told_the_result_in_english() throws Exception {
+        String email = "e" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = accounts.create("English Reader", email, null, null);
+        jdbc.update("UPDATE account SET locale = 'en' WHERE id = ?", id);
+        close(id);
+
+        dispatcher.dispatchDue();
+
+        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage received = null;
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (GreenMailUtil.getAddressList(m.getAllRecipients()).contains(email)) {
+                received = m;
+            }
+        }
+        assertThat(received).isNotNull();
+        assertThat(received.getSubject()).isEqualTo("Your wallet account has been closed");
+    }
+
+    @Test
     void an_account_without_email_gets_an_sms_that_the_default_sender_records() {
         String id = accounts.closableWithoutEmail();
         String phone = jdbc.queryForObject("SELECT phone FROM account WHERE id = ?", String.class, id);

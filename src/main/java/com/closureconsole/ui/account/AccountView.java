@@ -9,6 +9,7 @@ import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
+import com.closureconsole.ui.checklist.CustomerChecklistPanel;
 import com.closureconsole.ui.closure.ClosureRequestsGrid;
 import com.closureconsole.ui.closure.StartClosureDialog;
 import java.util.List;
@@ -51,6 +52,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     final Button startClosure = new Button();
     final Span startClosureReason = new Span();
     final ClosureRequestsGrid requests;
+    final CustomerChecklistPanel checklist;
     final com.vaadin.flow.component.html.Anchor auditTrail = new com.vaadin.flow.component.html.Anchor();
 
     private final AccountDirectory directory;
@@ -65,7 +67,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
                        FlowSteps steps, ClosureSubmission submission, ClosureQueries closures,
                        ClosureRequestsGrid requests,
-                       com.closureconsole.security.CurrentStaff currentStaff) {
+                       com.closureconsole.security.CurrentStaff currentStaff, CustomerChecklistPanel checklist) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.formats = formats;
@@ -73,6 +75,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         this.submission = submission;
         this.closures = closures;
         this.requests = requests;
+        this.checklist = checklist;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
         addClassName("account-view");
@@ -108,7 +111,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
         requests.setAllRowsVisible(true);
-        add(title, notFound, profile, actions, eligibilityPanel, new com.vaadin.flow.component.html.H3(
+        add(title, notFound, profile, actions, checklist.sendAction(), eligibilityPanel, checklist, new com.vaadin.flow.component.html.H3(
                 getTranslation("account.requests")), requests);
     }
 
@@ -154,6 +157,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 reveal);
         EligibilityReport report = eligibility.check(accountId);
         eligibilityPanel.show(report);
+        checklist.show(accountId, report);
         startClosure.setEnabled(report.closable());
         startClosureReason.setText(report.closable() ? "" : getTranslation("account.startClosure.disabled"));
         List<ClosureRequestView> history = closures.forAccount(accountId);
@@ -182,6 +186,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         notFound.setVisible(true);
         profile.setVisible(false);
         eligibilityPanel.setVisible(false);
+        checklist.setVisible(false);
+        checklist.sendAction().setVisible(false);
         startClosure.setVisible(false);
         requests.setVisible(false);
     }
