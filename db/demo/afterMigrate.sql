@@ -35,6 +35,10 @@ INSERT INTO account (id, name, phone, email, status, identity_type, taobao_id, t
     ('2088000000000022', '谢娟',         '+8613800138022', 'xie.juan@example.com',    'ACTIVE', 'UNCERTIFIED',         NULL, NULL, now() - interval '60 days',  now() - interval '60 days',  NULL)
 ON CONFLICT (id) DO NOTHING;
 
+-- The customers who read English (the wallet's others read Simplified Chinese): checklists and
+-- closure results reach them in English.
+UPDATE account SET locale = 'en' WHERE id IN ('2088000000000003', '2088000000000020') AND locale <> 'en';
+
 -- Every demo account has a wallet row; the figures that block are set per account below.
 INSERT INTO wallet (account_id)
 SELECT id FROM account WHERE id LIKE '20880000000000__'

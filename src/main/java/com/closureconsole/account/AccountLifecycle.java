@@ -19,8 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccountLifecycle {
 
-    /** Where to reach the customer: the email when there is one, else the phone (E.164). */
-    public record Contact(@Nullable String email, @Nullable String phone) {
+    /**
+     * Where to reach the customer: the email when there is one, else the phone (E.164), and the
+     * language the customer reads ({@code zh_CN} or {@code en}).
+     */
+    public record Contact(@Nullable String email, @Nullable String phone, String locale) {
         public boolean hasEmail() {
             return email != null && !email.isBlank();
         }
@@ -80,7 +83,8 @@ public class AccountLifecycle {
     /** The contact details a customer notification goes to (not masked: for sending only). */
     @Transactional(readOnly = true)
     public Optional<Contact> contact(String accountId) {
-        return jdbc.query("SELECT email, phone FROM account WHERE id = :id", Map.of("id", accountId),
-                (rs, i) -> new Contact(rs.getString("email"), rs.getString("phone"))).stream().findFirst();
+        return jdbc.query("SELECT email, phone, locale FROM account WHERE id = :id", Map.of("id", accountId),
+                (rs, i) -> new Contact(rs.getString("email"), rs.getString("phone"), rs.getString("locale")))
+                .stream().findFirst();
     }
 }

@@ -29,5 +29,7 @@ public enum AuditAction {
     NOTIFICATION_RESEND,
     AUDIT_EXPORT,
     AUDIT_VERIFY,
-    AUDIT_EVIDENCE_EXPORT
+    AUDIT_EVIDENCE_EXPORT,
+    /** An agent sent the customer the checklist of what blocks closure, or was refused (the daily limit, a change). */
+    CUSTOMER_CHECKLIST_SEND
 }

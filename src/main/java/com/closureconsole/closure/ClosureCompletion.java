@@ -57,7 +57,7 @@ class ClosureCompletion {
         if (report.closable()) {
             outcomes.complete(request, now);
         } else {
-            outcomes.fail(request, ClosureWorkflow.failureReason(report), AuditOutcome.BLOCKED,
+            outcomes.fail(request, report.failureCode(), AuditOutcome.BLOCKED,
                     EligibilityService.auditDetails(report), now);
         }
         return Optional.of(request.view());

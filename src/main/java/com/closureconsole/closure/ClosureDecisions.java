@@ -2,119 +2,153 @@ package com.closureconsole.closure;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.Masking;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.DecisionResult.Refusal;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import com.closureconsole.security.CurrentStaff;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The decisions on a request, each one transaction that locks the account row and then the
- * request's (the package's lock order): approve (the checks run again), reject, cancel. A refusal
- * changes nothing; {@link ClosureWorkflow} audits it after this transaction, in one of its own.
+ * The decisions on a closure request: a supervisor approves (the checks run again) or rejects; an
+ * agent cancels while it awaits approval or cools off. Each is one transaction that locks the
+ * account row and then the request's (the package's lock order); the request itself says whether
+ * the decision may be taken ({@link ClosureRequest}). A refusal changes nothing and is audited in
+ * a transaction of its own once the decision's has ended.
  */
-@Component
-class ClosureDecisions {
+@Service
+public class ClosureDecisions {
 
     private final ClosureRequestRepository requests;
     private final AccountLifecycle accounts;
     private final EligibilityService eligibility;
     private final ClosureOutcomes outcomes;
-    private final ClosureSubmission submission;
+    private final TransactionTemplate transactions;
+    private final CurrentStaff currentStaff;
     private final Clock clock;
 
     ClosureDecisions(ClosureRequestRepository requests, AccountLifecycle accounts, EligibilityService eligibility,
-                     ClosureOutcomes outcomes, ClosureSubmission submission, Clock clock) {
+                     ClosureOutcomes outcomes, TransactionTemplate transactions, CurrentStaff currentStaff,
+                     Clock clock) {
         this.requests = requests;
         this.accounts = accounts;
         this.eligibility = eligibility;
         this.outcomes = outcomes;
-        this.submission = submission;
+        this.transactions = transactions;
+        this.currentStaff = currentStaff;
         this.clock = clock;
     }
 
-    @Transactional
-    public DecisionResult approve(UUID requestId, String comment, String supervisor) {
-        Optional<ClosureRequest> locked = lockRequest(requestId);
-        if (locked.isEmpty()) {
-            return refused(requestId, Refusal.NO_SUCH_REQUEST, null);
-        }
-        ClosureRequest request = locked.get();
-        if (supervisor.equals(request.initiatedBy())) {
-            return refused(requestId, Refusal.SELF_APPROVAL, request);
-        }
-        if (request.state() != ClosureState.AWAITING_APPROVAL) {
-            return refused(requestId, Refusal.ALREADY_DECIDED, request);
+    /** A supervisor other than the initiator approves; the checks run again. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public DecisionResult approve(UUID requestId, String comment) {
+        String supervisor = currentStaff.require().username();
+        DecisionResult result = ClosureReason.tooLong(comment) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
+                : locked(requestId, request -> approve(request, ClosureReason.blankToNull(comment), supervisor));
+        return audited(AuditAction.CLOSURE_APPROVE, result);
+    }
+
+    /** A supervisor rejects, with a reason the customer and the audit keep. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public DecisionResult reject(UUID requestId, String reason) {
+        String supervisor = currentStaff.require().username();
+        String text = ClosureReason.blankToNull(reason);
+        DecisionResult result = text == null ? refused(requestId, Refusal.REASON_REQUIRED, null)
+                : ClosureReason.tooLong(text) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
+                : locked(requestId, request -> reject(request, text, supervisor));
+        return audited(AuditAction.CLOSURE_REJECT, result);
+    }
+
+    /** An agent cancels while the request awaits approval or is within its cooling-off window. */
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    public DecisionResult cancel(UUID requestId, String reason) {
+        String staff = currentStaff.require().username();
+        DecisionResult result = ClosureReason.tooLong(reason) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
+                : locked(requestId, request -> cancel(request, ClosureReason.blankToNull(reason), staff));
+        return audited(AuditAction.CLOSURE_CANCEL, result);
+    }
+
+    private DecisionResult approve(ClosureRequest request, String comment, String supervisor) {
+        Optional<Refusal> refusal = request.refusalToApprove(supervisor);
+        if (refusal.isPresent()) {
+            return refused(request.id(), refusal.get(), request);
         }
         Instant now = clock.instant();
-        request.decide(supervisor, ClosureWorkflow.blankToNull(comment));
+        request.approve(supervisor, comment);
         EligibilityReport report = eligibility.recheck(request.accountId(), true);
         if (!report.closable()) {
-            return DecisionResult.of(request, outcomes.fail(request, ClosureWorkflow.failureReason(report),
-                    AuditOutcome.BLOCKED, EligibilityService.auditDetails(report), now));
+            return DecisionResult.of(request, outcomes.fail(request, report.failureCode(), AuditOutcome.BLOCKED,
+                    EligibilityService.auditDetails(report), now));
         }
         outcomes.audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.SUCCESS,
-                ClosureWorkflow.blankToNull(comment) == null ? Map.of() : Map.of("comment", Masking.freeText(comment.strip())));
-        return DecisionResult.of(request, submission.afterApproval(request, now));
+                comment == null ? Map.of() : Map.of("comment", Masking.freeText(comment)));
+        return DecisionResult.of(request, outcomes.afterApproval(request, now));
     }
 
-    @Transactional
-    public DecisionResult reject(UUID requestId, String reason, String supervisor) {
-        Optional<ClosureRequest> locked = lockRequest(requestId);
-        if (locked.isEmpty()) {
-            return refused(requestId, Refusal.NO_SUCH_REQUEST, null);
-        }
-        ClosureRequest request = locked.get();
-        if (request.state() != ClosureState.AWAITING_APPROVAL) {
-            return refused(requestId, Refusal.ALREADY_DECIDED, request);
+    private DecisionResult reject(ClosureRequest request, String reason, String supervisor) {
+        Optional<Refusal> refusal = request.refusalToReject();
+        if (refusal.isPresent()) {
+            return refused(request.id(), refusal.get(), request);
         }
         Instant now = clock.instant();
-        request.decide(supervisor, reason.strip());
-        request.moveTo(ClosureState.REJECTED, now);
+        request.reject(supervisor, reason, now);
         AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
         outcomes.audit(AuditAction.CLOSURE_REJECT, request, AuditOutcome.SUCCESS,
-                Map.of("reason", Masking.freeText(reason.strip())));
+                Map.of("reason", Masking.freeText(reason)));
         outcomes.finished(request);
         return DecisionResult.of(request, change);
     }
 
-    @Transactional
-    public DecisionResult cancel(UUID requestId, String reason, String staff) {
-        Optional<ClosureRequest> locked = lockRequest(requestId);
-        if (locked.isEmpty()) {
-            return refused(requestId, Refusal.NO_SUCH_REQUEST, null);
-        }
-        ClosureRequest request = locked.get();
+    private DecisionResult cancel(ClosureRequest request, String reason, String staff) {
         Instant now = clock.instant();
-        if (!request.view().cancellableAt(now)) {
-            return refused(requestId, Refusal.TOO_LATE_TO_CANCEL, request);
+        Optional<Refusal> refusal = request.refusalToCancel(now);
+        if (refusal.isPresent()) {
+            return refused(request.id(), refusal.get(), request);
         }
-        request.decide(staff, ClosureWorkflow.blankToNull(reason));
-        request.moveTo(ClosureState.CANCELLED, now);
+        request.cancel(staff, reason, now);
         AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
         outcomes.audit(AuditAction.CLOSURE_CANCEL, request, AuditOutcome.SUCCESS,
-                ClosureWorkflow.blankToNull(reason) == null ? Map.of() : Map.of("reason", Masking.freeText(reason.strip())));
+                reason == null ? Map.of() : Map.of("reason", Masking.freeText(reason)));
         outcomes.finished(request);
         return DecisionResult.of(request, change);
     }
 
-    /** The account row first, then the request's: the package's lock order. */
-    private Optional<ClosureRequest> lockRequest(UUID requestId) {
-        if (requestId == null) {
-            return Optional.empty();
+    /** In one transaction: the account row first, then the request's (the package's lock order), then the decision. */
+    private DecisionResult locked(UUID requestId, Function<ClosureRequest, DecisionResult> decision) {
+        return transactions.execute(status -> {
+            Optional<String> accountId = requestId == null ? Optional.empty() : requests.accountIdOf(requestId);
+            if (accountId.isEmpty()) {
+                return refused(requestId, Refusal.NO_SUCH_REQUEST, null);
+            }
+            accounts.lock(accountId.get());
+            return requests.lockById(requestId).map(decision)
+                    .orElseGet(() -> refused(requestId, Refusal.NO_SUCH_REQUEST, null));
+        });
+    }
+
+    /** A refused decision audited in a transaction of its own, after the decision's has ended. */
+    private DecisionResult audited(AuditAction action, DecisionResult result) {
+        if (result instanceof DecisionResult.Refused refused) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("requestId", refused.requestId() == null ? null : refused.requestId().toString());
+            details.put("refused", refused.reason().name());
+            if (refused.request() != null) {
+                details.put("state", refused.request().state().name());
+            }
+            outcomes.refused(action, refused.request() == null ? null : refused.request().accountId(),
+                    refused.reason() == Refusal.SELF_APPROVAL ? AuditOutcome.DENIED : AuditOutcome.FAILURE, details,
+                    refused.requestId());
         }
-        Optional<String> accountId = requests.accountIdOf(requestId);
-        if (accountId.isEmpty()) {
-            return Optional.empty();
-        }
-        accounts.lock(accountId.get());
-        return requests.lockById(requestId);
+        return result;
     }
 
     private static DecisionResult refused(UUID requestId, Refusal reason, ClosureRequest request) {

@@ -1,5 +1,7 @@
 package com.closureconsole.closure;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,15 +61,25 @@ class ClosureFlows {
                 version, Timestamp.from(at), flowId, accountId, staff) == 1;
     }
 
+    /** The flow's steps as they are now, without a lock. */
+    public Optional<Flow> find(UUID flowId) {
+        return jdbc.query("""
+                SELECT flow_id, account_id, started_by, verification_method, verification_passed, confirmation_version
+                  FROM closure_flow WHERE flow_id = ?""", ClosureFlows::flow, flowId).stream().findFirst();
+    }
+
     /** The flow's steps, locked against a concurrent step until the caller's transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Flow> lock(UUID flowId) {
         return jdbc.query("""
                 SELECT flow_id, account_id, started_by, verification_method, verification_passed, confirmation_version
                   FROM closure_flow WHERE flow_id = ? FOR SHARE""",
-                (rs, i) -> new Flow(rs.getObject("flow_id", UUID.class), rs.getString("account_id"),
-                        rs.getString("started_by"), VerificationMethod.valueOf(rs.getString("verification_method")),
-                        rs.getBoolean("verification_passed"), rs.getString("confirmation_version")), flowId)
-                .stream().findFirst();
+                ClosureFlows::flow, flowId).stream().findFirst();
+    }
+
+    private static Flow flow(ResultSet rs, int row) throws SQLException {
+        return new Flow(rs.getObject("flow_id", UUID.class), rs.getString("account_id"), rs.getString("started_by"),
+                VerificationMethod.valueOf(rs.getString("verification_method")), rs.getBoolean("verification_passed"),
+                rs.getString("confirmation_version"));
     }
 }

@@ -3,6 +3,7 @@ package com.closureconsole.closure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.AccountLifecycle.StatusChange;
@@ -25,11 +26,21 @@ import org.springframework.stereotype.Component;
 class ClosureOutcomes {
 
     private final AccountLifecycle accounts;
+    private final ClosurePolicy policy;
     private final ApplicationEventPublisher events;
 
-    ClosureOutcomes(AccountLifecycle accounts, ApplicationEventPublisher events) {
+    ClosureOutcomes(AccountLifecycle accounts, ClosurePolicy policy, ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.policy = policy;
         this.events = events;
+    }
+
+    /** After the submission or the approval: complete now, or cool off while the account stays CLOSING. */
+    StatusChange afterApproval(ClosureRequest request, Instant now) {
+        if (policy.getCoolingOff().isZero()) {
+            return complete(request, now);
+        }
+        return coolOff(request, now.plus(policy.getCoolingOff()), now);
     }
 
     /**
@@ -42,7 +53,7 @@ class ClosureOutcomes {
             failOnConflict(request, change, now);
             return change;
         }
-        request.moveTo(ClosureState.COMPLETED, now);
+        request.complete(now);
         if (request.taobaoOutcome() == TaobaoOutcome.UNBOUND) {
             accounts.unbindTaobao(request.accountId());
         }
@@ -101,7 +112,7 @@ class ClosureOutcomes {
 
     /** A refused attempt, audited in a transaction of its own so it stays whatever the caller's does. */
     void refused(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details,
-                 java.util.UUID correlationId) {
+                 UUID correlationId) {
         events.publishEvent(new AttemptRefused(new AuditEvent(action, accountId, outcome, details, correlationId)));
     }
 

@@ -1,11 +1,25 @@
 package com.closureconsole.closure;
 
-/** Why the customer closes the account: the fixed list the agent chooses from. */
+/**
+ * Why the customer closes the account: the fixed list the agent chooses from. The free text that
+ * goes with a reason (and a decision's reason or comment) is at most {@link #MAX_TEXT} characters.
+ */
 public enum ClosureReason {
     NO_LONGER_USED,
     SWITCHING_PROVIDER,
     SECURITY_CONCERN,
     DUPLICATE_ACCOUNT,
     PRIVACY,
-    OTHER
+    OTHER;
+
+    /** The longest reason text, decision reason or comment, in characters. */
+    public static final int MAX_TEXT = 500;
+
+    static boolean tooLong(String text) {
+        return text != null && text.strip().length() > MAX_TEXT;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
 }

@@ -1,6 +1,7 @@
 package com.closureconsole.closure;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -15,7 +16,11 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.springframework.data.domain.Persistable;
 
-/** A request to close one account; its state only moves as {@link ClosureState} allows. */
+/**
+ * A request to close one account. Its state changes are its own methods (await approval,
+ * approve, reject, cancel, cool off, complete, fail), each refusing a move {@link ClosureState}
+ * does not allow; the decisions answer why they are refused before anything changes.
+ */
 @Entity
 @Table(name = "closure_request")
 class ClosureRequest implements Persistable<UUID> {
@@ -113,8 +118,76 @@ class ClosureRequest implements Persistable<UUID> {
         isNew = false;
     }
 
-    /** Moves to {@code target}; refuses a move the state machine does not allow. */
-    void moveTo(ClosureState target, Instant now) {
+    /** The decision is a supervisor's: awaits one before it may go on. */
+    void awaitApproval(Instant now) {
+        moveTo(ClosureState.AWAITING_APPROVAL, now);
+    }
+
+    /** Why {@code supervisor} may not approve it now, if anything: maker-checker, then the state. */
+    Optional<DecisionResult.Refusal> refusalToApprove(String supervisor) {
+        if (supervisor.equals(initiatedBy)) {
+            return Optional.of(DecisionResult.Refusal.SELF_APPROVAL);
+        }
+        return state == ClosureState.AWAITING_APPROVAL ? Optional.empty()
+                : Optional.of(DecisionResult.Refusal.ALREADY_DECIDED);
+    }
+
+    /**
+     * A supervisor other than the initiator approves; where the request goes next (completion,
+     * cooling-off, or failure at the re-check) is decided by the approval's re-check.
+     */
+    void approve(String supervisor, String comment) {
+        refusalToApprove(supervisor).ifPresent(refusal -> {
+            throw new IllegalStateException("closure request " + id + " cannot be approved: " + refusal);
+        });
+        decide(supervisor, comment);
+    }
+
+    /** Why it may not be rejected now, if anything. */
+    Optional<DecisionResult.Refusal> refusalToReject() {
+        return state == ClosureState.AWAITING_APPROVAL ? Optional.empty()
+                : Optional.of(DecisionResult.Refusal.ALREADY_DECIDED);
+    }
+
+    void reject(String supervisor, String reason, Instant now) {
+        refusalToReject().ifPresent(refusal -> {
+            throw new IllegalStateException("closure request " + id + " cannot be rejected: " + refusal);
+        });
+        moveTo(ClosureState.REJECTED, now);
+        decide(supervisor, reason);
+    }
+
+    /** Why it may not be cancelled at {@code now}, if anything: only awaiting approval or within cooling-off. */
+    Optional<DecisionResult.Refusal> refusalToCancel(Instant now) {
+        return view().cancellableAt(now) ? Optional.empty() : Optional.of(DecisionResult.Refusal.TOO_LATE_TO_CANCEL);
+    }
+
+    void cancel(String staff, String reason, Instant now) {
+        refusalToCancel(now).ifPresent(refusal -> {
+            throw new IllegalStateException("closure request " + id + " cannot be cancelled: " + refusal);
+        });
+        moveTo(ClosureState.CANCELLED, now);
+        decide(staff, reason);
+    }
+
+    /** The account is closed: the request is done. */
+    void complete(Instant now) {
+        moveTo(ClosureState.COMPLETED, now);
+    }
+
+    /** Waits until {@code due} (the cooling-off window), cancellable until then. */
+    void coolOffUntil(Instant due, Instant now) {
+        moveTo(ClosureState.COOLING_OFF, now);
+        dueAt = due;
+    }
+
+    void fail(String reason, Instant now) {
+        moveTo(ClosureState.FAILED, now);
+        failureReason = reason;
+    }
+
+    /** Every state change goes through here: refuses a move the state machine does not allow. */
+    private void moveTo(ClosureState target, Instant now) {
         if (!state.canMoveTo(target)) {
             throw new IllegalStateException("a closure request cannot move from " + state + " to " + target);
         }
@@ -124,19 +197,9 @@ class ClosureRequest implements Persistable<UUID> {
         }
     }
 
-    void coolOffUntil(Instant due, Instant now) {
-        moveTo(ClosureState.COOLING_OFF, now);
-        dueAt = due;
-    }
-
-    void decide(String supervisor, String reason) {
-        decidedBy = supervisor;
+    private void decide(String staff, String reason) {
+        decidedBy = staff;
         decisionReason = reason;
-    }
-
-    void fail(String reason, Instant now) {
-        moveTo(ClosureState.FAILED, now);
-        failureReason = reason;
     }
 
     ClosureRequestView view() {

@@ -25,6 +25,10 @@ interface ClosureRequestRepository extends JpaRepository<ClosureRequest, UUID> {
 
     boolean existsByAccountIdAndStateIn(String accountId, Collection<ClosureState> states);
 
+    /** The newest of the account's requests in one of {@code states}. */
+    Optional<ClosureRequest> findFirstByAccountIdAndStateInOrderBySubmittedAtDesc(String accountId,
+                                                                                 Collection<ClosureState> states);
+
     List<ClosureRequest> findByAccountIdOrderBySubmittedAtDesc(String accountId, Limit limit);
 
     List<ClosureRequest> findByStateInOrderBySubmittedAtDesc(Collection<ClosureState> states, Limit limit);

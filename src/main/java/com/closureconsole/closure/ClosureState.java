@@ -39,11 +39,6 @@ public enum ClosureState {
         return MOVES.get(this).contains(target);
     }
 
-    /** Still in flight: the account is held for this closure. */
-    public boolean active() {
-        return this == SUBMITTED || this == AWAITING_APPROVAL || this == COOLING_OFF;
-    }
-
     public boolean finished() {
         return MOVES.get(this).isEmpty();
     }

@@ -1,5 +1,6 @@
 package com.closureconsole.closure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,22 +15,33 @@ import com.closureconsole.account.WalletFactsReader;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.SubmissionResult.Refusal;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import com.closureconsole.security.CurrentStaff;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Step 5 of the flow: the second check and the submission, in one transaction that locks the
  * account row, then what the check reads ({@link WalletFactsReader#readLocked}), then the flow's
  * recorded steps, so a concurrent credit or new agreement either waits for the submission or is
- * seen by it. A flow whose verification or confirmation the server has not recorded is refused.
- * A refusal persists nothing and is audited by {@link ClosureWorkflow} after this transaction, in
- * one of its own, so a refused caller never holds two connections at once.
+ * seen by it; it persists the request, the account's new status and the customer notification
+ * together, or nothing. A flow whose verification or confirmation the server has not recorded is
+ * refused, and so is input that breaks a limit. Every refusal is answered as a result and audited
+ * in a transaction of its own once the submission's has ended, so a refused caller never holds
+ * two connections at once. A refusal because another closure of the account won the race names
+ * that closure ({@link SubmissionResult.Refused#competing}): who started it and when.
  */
-@Component
-class ClosureSubmission {
+@Service
+public class ClosureSubmission {
 
     static final EnumSet<ClosureState> IN_FLIGHT =
             EnumSet.of(ClosureState.SUBMITTED, ClosureState.AWAITING_APPROVAL, ClosureState.COOLING_OFF);
+    /** A closure that holds the account or has closed it: what a losing submission is told about. */
+    private static final EnumSet<ClosureState> HOLDS_ACCOUNT =
+            EnumSet.of(ClosureState.SUBMITTED, ClosureState.AWAITING_APPROVAL, ClosureState.COOLING_OFF,
+                    ClosureState.COMPLETED);
+    private static final int MAX_IDEMPOTENCY_KEY = 64;
 
     private final ClosureRequestRepository requests;
     private final EligibilityService eligibility;
@@ -38,11 +50,13 @@ class ClosureSubmission {
     private final ClosureFlows flows;
     private final ClosureOutcomes outcomes;
     private final ClosurePolicy policy;
-    private final java.time.Clock clock;
+    private final TransactionTemplate transactions;
+    private final CurrentStaff currentStaff;
+    private final Clock clock;
 
     ClosureSubmission(ClosureRequestRepository requests, EligibilityService eligibility, WalletFactsReader facts,
                       AccountLifecycle accounts, ClosureFlows flows, ClosureOutcomes outcomes, ClosurePolicy policy,
-                      java.time.Clock clock) {
+                      TransactionTemplate transactions, CurrentStaff currentStaff, Clock clock) {
         this.requests = requests;
         this.eligibility = eligibility;
         this.facts = facts;
@@ -50,18 +64,52 @@ class ClosureSubmission {
         this.flows = flows;
         this.outcomes = outcomes;
         this.policy = policy;
+        this.transactions = transactions;
+        this.currentStaff = currentStaff;
         this.clock = clock;
     }
 
-    @Transactional
-    public SubmissionResult submit(SubmitClosure command, String staff) {
+    /**
+     * Refused, and audited, when the input breaks a limit, when the flow skipped a step, when a
+     * check blocks, or when another closure of the account won a race the row lock did not see.
+     */
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
+    public SubmissionResult submit(SubmitClosure command) {
+        Optional<Refusal> invalid = invalid(command);
+        SubmissionResult result = invalid.isPresent() ? new SubmissionResult.Refused(invalid.get(), null)
+                : submitChecked(command, currentStaff.require().username());
+        if (result instanceof SubmissionResult.Refused refused) {
+            SubmissionResult.Refused told = withCompeting(command, refused);
+            auditRefusal(command, told);
+            return told;
+        }
+        return result;
+    }
+
+    private SubmissionResult submitChecked(SubmitClosure command, String staff) {
+        try {
+            return transactions.execute(status -> submitLocked(command, staff));
+        } catch (DataIntegrityViolationException e) {
+            // A unique index caught a race: the same confirmation twice, or two closures of one account.
+            Optional<ClosureRequest> replayed = requests.findByIdempotencyKey(command.idempotencyKey());
+            if (replayed.isPresent()) {
+                return new SubmissionResult.Submitted(replayed.get().view(), true);
+            }
+            if (requests.existsByAccountIdAndStateIn(command.accountId(), IN_FLIGHT)) {
+                return new SubmissionResult.Refused(Refusal.ALREADY_IN_PROGRESS, null);
+            }
+            throw e;
+        }
+    }
+
+    private SubmissionResult submitLocked(SubmitClosure command, String staff) {
         Optional<ClosureRequest> earlier = requests.findByIdempotencyKey(command.idempotencyKey());
         if (earlier.isPresent()) {
             return new SubmissionResult.Submitted(earlier.get().view(), true);
         }
         Instant now = clock.instant();
         if (accounts.lock(command.accountId()).isEmpty()) {
-            return refuse(command, Refusal.NOT_ELIGIBLE, eligibility.recheck(command.accountId(), Optional.empty(), false));
+            return refuse(Refusal.NOT_ELIGIBLE, eligibility.recheck(command.accountId(), Optional.empty(), false));
         }
         // A retry that waited on the lock behind its own first attempt finds that attempt now.
         earlier = requests.findByIdempotencyKey(command.idempotencyKey());
@@ -75,27 +123,27 @@ class ClosureSubmission {
         Optional<ClosureFlows.Flow> flow = flows.lock(command.flowId())
                 .filter(f -> f.accountId().equals(command.accountId()) && f.startedBy().equals(staff));
         if (flow.isEmpty() || !flow.get().verificationPassed()) {
-            return refuse(command, Refusal.IDENTITY_NOT_VERIFIED, null);
+            return refuse(Refusal.IDENTITY_NOT_VERIFIED, null);
         }
         if (flow.get().verificationMethod() != required) {
-            return refuse(command, Refusal.WRONG_VERIFICATION_METHOD, null);
+            return refuse(Refusal.WRONG_VERIFICATION_METHOD, null);
         }
         if (flow.get().confirmationVersion() == null) {
-            return refuse(command, Refusal.GIVE_UP_NOT_CONFIRMED, null);
+            return refuse(Refusal.GIVE_UP_NOT_CONFIRMED, null);
         }
-        if (!ClosureWorkflow.CONFIRMATION_VERSION.equals(flow.get().confirmationVersion())) {
-            return refuse(command, Refusal.CONFIRMATION_OUTDATED, null);
+        if (!FlowSteps.CONFIRMATION_VERSION.equals(flow.get().confirmationVersion())) {
+            return refuse(Refusal.CONFIRMATION_OUTDATED, null);
         }
         EligibilityReport report = eligibility.recheck(command.accountId(), read, false);
         if (!report.closable()) {
-            return refuse(command, Refusal.NOT_ELIGIBLE, report);
+            return refuse(Refusal.NOT_ELIGIBLE, report);
         }
         if (requests.existsByAccountIdAndStateIn(command.accountId(), IN_FLIGHT)) {
-            return refuse(command, Refusal.ALREADY_IN_PROGRESS, report);
+            return refuse(Refusal.ALREADY_IN_PROGRESS, report);
         }
         ClosureRequest request = new ClosureRequest(command.flowId(), command.accountId(), command.idempotencyKey(),
                 staff, flow.get().verificationMethod(), flow.get().confirmationVersion(), command.reason(),
-                ClosureWorkflow.blankToNull(command.reasonText()),
+                ClosureReason.blankToNull(command.reasonText()),
                 TaobaoOutcome.of(account.taobaoId(), account.taobaoClosable()), now);
         requests.saveAndFlush(request);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -114,23 +162,66 @@ class ClosureSubmission {
             throw new IllegalStateException("account " + request.accountId() + " changed status under its lock");
         }
         if (policy.isApprovalRequired()) {
-            request.moveTo(ClosureState.AWAITING_APPROVAL, now);
+            request.awaitApproval(now);
         } else {
-            afterApproval(request, now);
+            outcomes.afterApproval(request, now);
         }
         return new SubmissionResult.Submitted(request.view(), false);
     }
 
-    /** After the submission or the approval: complete now, or cool off while the account stays CLOSING. */
-    AccountLifecycle.StatusChange afterApproval(ClosureRequest request, Instant now) {
-        if (policy.getCoolingOff().isZero()) {
-            return outcomes.complete(request, now);
-        }
-        return outcomes.coolOff(request, now.plus(policy.getCoolingOff()), now);
+    /** Refuses the submission: nothing persisted. The refusal is audited once this transaction has ended. */
+    private static SubmissionResult refuse(Refusal reason, EligibilityReport report) {
+        return new SubmissionResult.Refused(reason, report);
     }
 
-    /** Refuses the submission: nothing persisted. The caller audits the refusal once this transaction has ended. */
-    private static SubmissionResult refuse(SubmitClosure command, Refusal reason, EligibilityReport report) {
-        return new SubmissionResult.Refused(reason, report);
+    /**
+     * The refusal with the closure that holds or closed the account, when that is why it was
+     * refused (the account is closing or closed, or another closure is in flight): read after
+     * the submission's transaction, so the winner of a race has committed and is seen.
+     */
+    private SubmissionResult.Refused withCompeting(SubmitClosure command, SubmissionResult.Refused refused) {
+        boolean heldByAnother = refused.reason() == Refusal.ALREADY_IN_PROGRESS
+                || refused.reason() == Refusal.NOT_ELIGIBLE && refused.report() != null
+                && (refused.report().failedPreCheck() == PreCheck.NOT_CLOSING
+                || refused.report().failedPreCheck() == PreCheck.NOT_CLOSED);
+        if (!heldByAnother) {
+            return refused;
+        }
+        return requests.findFirstByAccountIdAndStateInOrderBySubmittedAtDesc(command.accountId(), HOLDS_ACCOUNT)
+                .map(winner -> new SubmissionResult.Refused(refused.reason(), refused.report(), winner.view()))
+                .orElse(refused);
+    }
+
+    private void auditRefusal(SubmitClosure command, SubmissionResult.Refused refused) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("refused", refused.reason().name());
+        if (refused.report() != null) {
+            details.putAll(EligibilityService.auditDetails(refused.report()));
+        }
+        details.put("reasonCode", command.reason() == null ? null : command.reason().name());
+        if (refused.competing() != null) {
+            details.put("competingRequestId", refused.competing().id().toString());
+            details.put("competingInitiator", refused.competing().initiatedBy());
+        }
+        boolean blocked = refused.reason() == Refusal.NOT_ELIGIBLE || refused.reason() == Refusal.ALREADY_IN_PROGRESS;
+        boolean noAccount = refused.report() != null && refused.report().failedPreCheck() == PreCheck.ACCOUNT_EXISTS;
+        outcomes.refused(AuditAction.CLOSURE_SUBMIT, noAccount ? null : command.accountId(),
+                blocked ? AuditOutcome.BLOCKED : AuditOutcome.FAILURE, details, command.flowId());
+    }
+
+    /** What breaks a limit of the submission, if anything: the domain's limits, mirrored by the dialog. */
+    private static Optional<Refusal> invalid(SubmitClosure command) {
+        if (command.flowId() == null || command.idempotencyKey() == null || command.idempotencyKey().isBlank()
+                || command.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY
+                || command.accountId() == null || command.reason() == null) {
+            return Optional.of(Refusal.INCOMPLETE);
+        }
+        if (ClosureReason.tooLong(command.reasonText())) {
+            return Optional.of(Refusal.REASON_TEXT_TOO_LONG);
+        }
+        if (command.reason() == ClosureReason.OTHER && ClosureReason.blankToNull(command.reasonText()) == null) {
+            return Optional.of(Refusal.REASON_TEXT_REQUIRED);
+        }
+        return Optional.empty();
     }
 }

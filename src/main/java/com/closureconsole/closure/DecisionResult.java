@@ -44,7 +44,7 @@ public sealed interface DecisionResult {
         TOO_LATE_TO_CANCEL,
         /** A rejection needs a reason. */
         REASON_REQUIRED,
-        /** The reason or comment is longer than {@value ClosureWorkflow#MAX_REASON_TEXT} characters. */
+        /** The reason or comment is longer than {@value ClosureReason#MAX_TEXT} characters. */
         REASON_TOO_LONG
     }
 

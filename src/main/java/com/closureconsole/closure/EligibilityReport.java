@@ -2,7 +2,6 @@ package com.closureconsole.closure;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import com.closureconsole.closure.conditions.Blocker;
 import com.closureconsole.closure.conditions.ConditionCode;
@@ -33,10 +32,6 @@ public record EligibilityReport(String accountId, Instant checkedAt, @Nullable P
         return failedPreCheck == null && blockers().isEmpty();
     }
 
-    public Optional<PreCheck> preCheckFailure() {
-        return Optional.ofNullable(failedPreCheck);
-    }
-
     /** Whether the given pre-check passed (a pre-check after the failed one counts as not reached). */
     public boolean passed(PreCheck check) {
         return failedPreCheck == null || check.ordinal() < failedPreCheck.ordinal();
@@ -48,5 +43,11 @@ public record EligibilityReport(String accountId, Instant checkedAt, @Nullable P
 
     public List<ConditionCode> blockingCodes() {
         return blockers().stream().map(Blocker::code).toList();
+    }
+
+    /** Why a closure failed at this check, as a request keeps it: the pre-check, or the blocking codes. */
+    String failureCode() {
+        return failedPreCheck != null ? failedPreCheck.name()
+                : String.join(",", blockingCodes().stream().map(Enum::name).toList());
     }
 }

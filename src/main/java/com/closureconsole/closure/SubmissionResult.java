@@ -12,9 +12,16 @@ public sealed interface SubmissionResult {
     /**
      * Nothing was persisted, for {@code reason}; the refusal is audited. {@code report} is the
      * second check's, present when the reason is {@link Refusal#NOT_ELIGIBLE} or
-     * {@link Refusal#ALREADY_IN_PROGRESS}, else {@code null}.
+     * {@link Refusal#ALREADY_IN_PROGRESS}, else {@code null}. {@code competing} is the closure of
+     * the account that won: in flight or completed when this one was refused because the account
+     * is closing or closed, or because another closure is in flight; else {@code null}.
      */
-    record Refused(Refusal reason, @Nullable EligibilityReport report) implements SubmissionResult {
+    record Refused(Refusal reason, @Nullable EligibilityReport report, @Nullable ClosureRequestView competing)
+            implements SubmissionResult {
+
+        public Refused(Refusal reason, @Nullable EligibilityReport report) {
+            this(reason, report, null);
+        }
     }
 
     /** Why a submission was refused. */
@@ -35,7 +42,7 @@ public sealed interface SubmissionResult {
         CONFIRMATION_OUTDATED,
         /** The reason {@code OTHER} needs a text. */
         REASON_TEXT_REQUIRED,
-        /** The reason text is longer than {@value ClosureWorkflow#MAX_REASON_TEXT} characters. */
+        /** The reason text is longer than {@value ClosureReason#MAX_TEXT} characters. */
         REASON_TEXT_TOO_LONG
     }
 }

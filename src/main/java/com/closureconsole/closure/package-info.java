@@ -1,7 +1,14 @@
 /**
  * Closure: the pre-checks and the ten closure conditions
- * ({@link com.closureconsole.closure.EligibilityService}), and the closure workflow with its state
- * machine. Reads wallet facts through the account module; never through the UI.
+ * ({@link com.closureconsole.closure.EligibilityService}), and the closure workflow, split by job:
+ * the flow's steps before the submission ({@link com.closureconsole.closure.FlowSteps}), the
+ * submission with its second check ({@link com.closureconsole.closure.ClosureSubmission}), the
+ * decisions on a request ({@link com.closureconsole.closure.ClosureDecisions}), the completion job
+ * ({@link com.closureconsole.closure.ClosureCompletionJob}) and the queries the views read
+ * ({@link com.closureconsole.closure.ClosureQueries}). A request's state changes are its own
+ * methods ({@code ClosureRequest}: await approval, approve, reject, cancel, cool off, complete,
+ * fail), which allow only the moves of {@link com.closureconsole.closure.ClosureState}. Reads
+ * wallet facts through the account module; never through the UI.
  *
  * <p><b>One lock order everywhere.</b> Every transaction that decides a closure (the submission,
  * approve, reject, cancel, and each completion or failure of the job) takes its locks in this
@@ -29,7 +36,9 @@
  * <p><b>The flow's steps are the server's.</b> The identity verification and the customer's
  * acceptance of what is given up are recorded for the flow id ({@code closure_flow}), for one
  * account and one member of staff; a submission without both, with the wrong method, or with an
- * older text is refused. Every refusal of a step, a submission or a decision is answered as a
+ * older text is refused. {@link com.closureconsole.closure.FlowSteps#progress} answers where a flow
+ * stands, which is all a view shows of it. A submission refused because another closure of the
+ * account won names that closure: who started it and when. Every refusal of a step, a submission or a decision is answered as a
  * result and audited in a transaction of its own once the work's transaction has ended. Free text
  * enters the trail masked ({@link com.closureconsole.account.Masking#freeText}).
  *
@@ -41,11 +50,16 @@
  * <p><b>Owns</b> the closure requests ({@code closure_request}) and the flows' recorded steps
  * ({@code closure_flow}). <b>API:</b> {@link com.closureconsole.closure.EligibilityService} and its
  * {@link com.closureconsole.closure.EligibilityReport}, the conditions' results
- * ({@code closure.conditions}, a named interface), {@link com.closureconsole.closure.ClosureWorkflow}
- * with its commands and results, {@link com.closureconsole.closure.ClosureRequestView}, the event
+ * ({@code closure.conditions}, a named interface); the flow by job, each service checking the
+ * caller's role: its steps ({@link com.closureconsole.closure.FlowSteps}), the submission
+ * ({@link com.closureconsole.closure.ClosureSubmission}), the decisions
+ * ({@link com.closureconsole.closure.ClosureDecisions}) and the queries
+ * ({@link com.closureconsole.closure.ClosureQueries}), with their commands and results;
+ * {@link com.closureconsole.closure.ClosureRequestView}, the event
  * {@link com.closureconsole.closure.ClosureFinished} and the settings
  * {@link com.closureconsole.closure.ClosurePolicy}. <b>Uses</b> {@code account}, {@code audit} and
- * {@code security}; <b>used by</b> {@code notification}, {@code operations} and {@code ui}.
+ * {@code security}; <b>used by</b> {@code checklist}, {@code notification}, {@code operations} and
+ * {@code ui}.
  */
 @NullMarked
 package com.closureconsole.closure;

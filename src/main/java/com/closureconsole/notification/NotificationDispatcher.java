@@ -101,7 +101,10 @@ public class NotificationDispatcher {
 
     /** Sends one claimed notification, outside any transaction, and records how it went; false when it failed. */
     private boolean deliver(Claimed n, Instant recordBefore) {
-        Message message = message(n.channel(), n.recipient(), n.template(), n.locale(), Message.keyOf(n.id(), n.resends()));
+        String key = Message.keyOf(n.id(), n.resends());
+        // A message whose text was fixed when it was queued (a customer's checklist) is sent as it is.
+        Message message = n.body() != null ? new Message(n.channel(), n.recipient(), n.subject(), n.body(), key)
+                : message(n.channel(), n.recipient(), n.template(), n.locale(), key);
         try {
             senders.get(n.channel()).send(message);
         } catch (Exception e) {

@@ -25,7 +25,7 @@ class NotificationLeases {
 
     /** A claimed notification, with the token that owns its lease. */
     record Claimed(long id, UUID requestId, String accountId, Channel channel, String recipient, String template,
-                   String locale, int attempt, int resends, String token) {
+                   String locale, int attempt, int resends, String token, String subject, String body) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -49,11 +49,12 @@ class NotificationLeases {
                                 AND (lease_until IS NULL OR lease_until <= :now)
                                 AND NOT (channel = ANY (CAST(:skipped AS varchar[])))
                               ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING id, closure_request_id, account_id, channel, recipient, template, locale, attempts, resends""",
+                RETURNING id, closure_request_id, account_id, channel, recipient, template, locale, attempts, resends,
+                          subject, body""",
                 params, (rs, i) -> new Claimed(rs.getLong("id"), rs.getObject("closure_request_id", UUID.class),
                         rs.getString("account_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
                         rs.getString("template"), rs.getString("locale"), rs.getInt("attempts"), rs.getInt("resends"),
-                        token)).stream().findFirst();
+                        token, rs.getString("subject"), rs.getString("body"))).stream().findFirst();
     }
 
     /** Records the delivery; false when the lease was taken over meanwhile and nothing was changed. */

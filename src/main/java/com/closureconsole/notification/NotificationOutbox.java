@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues the customer's notification in the same transaction that decided the closure: email when
- * the account has one, SMS otherwise. A rolled-back decision queues nothing.
+ * the account has one, SMS otherwise, in the customer's language. A rolled-back decision queues nothing.
  */
 @Component
 class NotificationOutbox {
@@ -46,11 +46,11 @@ class NotificationOutbox {
         String recipient = channel == Channel.EMAIL ? contact.email() : contact.phone();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
-                INSERT INTO notification (closure_request_id, account_id, channel, recipient, template, status,
+                INSERT INTO notification (closure_request_id, account_id, channel, recipient, template, locale, status,
                                           next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)""",
                 finished.requestId(), finished.accountId(), channel.name(), recipient,
-                "CLOSURE_" + finished.state().name(), now, now);
+                "CLOSURE_" + finished.state().name(), contact.locale(), now, now);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", channel.name());
         details.put("recipient", channel == Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient));

@@ -26,7 +26,9 @@ class CorrelationIdInLogs {
 
     static final String KEY = "correlationId";
 
-    @Around("execution(public * com.closureconsole.closure.ClosureWorkflow.*(..))"
+    @Around("execution(public * com.closureconsole.closure.FlowSteps.*(..))"
+            + " || execution(public * com.closureconsole.closure.ClosureSubmission.*(..))"
+            + " || execution(public * com.closureconsole.closure.ClosureDecisions.*(..))"
             + " || execution(public * com.closureconsole.closure.ClosureCompletion.*(..))"
             + " || execution(public * com.closureconsole.closure.EligibilityService.*(..))")
     public @Nullable Object withCorrelationId(ProceedingJoinPoint call) throws Throwable {

@@ -27,7 +27,13 @@ import org.springframework.security.test.context.support.WithMockUser;
 class AccountStatusRaceTest {
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
+
+    @Autowired
+    ClosureDecisions decisions;
 
     @Autowired
     ClosurePolicy policy;
@@ -48,7 +54,7 @@ class AccountStatusRaceTest {
     }
 
     private UUID submit(String accountId) {
-        var submitted = (SubmissionResult.Submitted) workflow.submit(WalkedFlow.walked(workflow, accountId));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(WalkedFlow.walked(flowSteps, accountId));
         assertThat(status(accountId)).isEqualTo("CLOSING");
         return submitted.request().id();
     }
@@ -81,7 +87,7 @@ class AccountStatusRaceTest {
         riskControlSets(id, AccountStatus.FROZEN);
 
         asSupervisor();
-        DecisionResult result = workflow.reject(request, "customer called back");
+        DecisionResult result = decisions.reject(request, "customer called back");
 
         assertThat(result.request().state()).isEqualTo(ClosureState.REJECTED);
         assertThat(result).isEqualTo(new DecisionResult.AccountUnchanged(result.request(), AccountStatus.CLOSING,
@@ -97,7 +103,7 @@ class AccountStatusRaceTest {
         UUID request = submit(id);
         riskControlSets(id, AccountStatus.FROZEN);
 
-        DecisionResult result = workflow.cancel(request, "changed mind");
+        DecisionResult result = decisions.cancel(request, "changed mind");
 
         assertThat(result.request().state()).isEqualTo(ClosureState.CANCELLED);
         assertThat(result).isInstanceOf(DecisionResult.AccountUnchanged.class);
@@ -113,7 +119,7 @@ class AccountStatusRaceTest {
         riskControlSets(id, AccountStatus.FROZEN);
 
         asSupervisor();
-        DecisionResult result = workflow.approve(request, null);
+        DecisionResult result = decisions.approve(request, null);
 
         assertThat(result.request().state()).isEqualTo(ClosureState.FAILED);
         assertThat(result.request().failureReason()).isEqualTo("NOT_FROZEN");
@@ -128,7 +134,7 @@ class AccountStatusRaceTest {
         UUID request = submit(id);
 
         asSupervisor();
-        DecisionResult result = workflow.reject(request, "customer called back");
+        DecisionResult result = decisions.reject(request, "customer called back");
 
         assertThat(result).isInstanceOf(DecisionResult.Decided.class);
         assertThat(status(id)).isEqualTo("ACTIVE");

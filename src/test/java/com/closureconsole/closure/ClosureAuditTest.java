@@ -20,7 +20,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 class ClosureAuditTest {
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     AccountSearch search;
@@ -46,10 +49,10 @@ class ClosureAuditTest {
     void every_step_of_one_closure_shares_its_correlation_id() {
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
-        workflow.preview(id, flow);
-        workflow.confirmGivenUp(id, flow, ClosureWorkflow.CONFIRMATION_VERSION);
-        workflow.submit(new SubmitClosure(flow, flow.toString(), id, ClosureReason.SECURITY_CONCERN, "lost phone"));
+        flowSteps.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
+        flowSteps.preview(id, flow);
+        flowSteps.confirmGivenUp(id, flow, FlowSteps.CONFIRMATION_VERSION);
+        submissions.submit(new SubmitClosure(flow, flow.toString(), id, ClosureReason.SECURITY_CONCERN, "lost phone"));
         assertThat(actionsOf(flow)).containsExactly("IDENTITY_VERIFICATION:SUCCESS", "ELIGIBILITY_CHECK:SUCCESS",
                 "GIVE_UP_CONFIRMATION:SUCCESS", "CLOSURE_SUBMIT:SUCCESS", "CLOSURE_COMPLETE:SUCCESS",
                 "NOTIFICATION_QUEUED:SUCCESS");
@@ -57,7 +60,7 @@ class ClosureAuditTest {
                 .containsExactly("agent2");
         String submit = jdbc.queryForObject("SELECT details::text FROM audit_entry WHERE correlation_id = ? AND action = 'CLOSURE_SUBMIT'",
                 String.class, flow);
-        assertThat(submit).contains("SECURITY_CONCERN", "REAL_NAME_ID_AND_SMS", ClosureWorkflow.CONFIRMATION_VERSION);
+        assertThat(submit).contains("SECURITY_CONCERN", "REAL_NAME_ID_AND_SMS", FlowSteps.CONFIRMATION_VERSION);
         String queued = jdbc.queryForObject("SELECT details::text FROM audit_entry WHERE correlation_id = ? AND action = 'NOTIFICATION_QUEUED'",
                 String.class, flow);
         assertThat(queued).contains("t***@example.com").doesNotContain("tester@example.com");
@@ -79,7 +82,7 @@ class ClosureAuditTest {
         String id = accounts.closable();
         accounts.addPendingPayment(id);
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+        submissions.submit(WalkedFlow.walked(flowSteps, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null));
         assertThat(actionsOf(flow)).containsExactly("IDENTITY_VERIFICATION:SUCCESS", "GIVE_UP_CONFIRMATION:SUCCESS",
                 "CLOSURE_SUBMIT:BLOCKED");
@@ -105,7 +108,7 @@ class ClosureAuditTest {
     void free_text_enters_the_trail_with_the_phones_emails_and_ids_in_it_masked() {
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.OTHER,
+        submissions.submit(WalkedFlow.walked(flowSteps, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.OTHER,
                 "客户新号码 138 0013 8999，邮箱 li.si@example.com，旧账户 2088000000000003"));
         String submit = jdbc.queryForObject("SELECT details ->> 'reasonText' FROM audit_entry WHERE correlation_id = ? AND action = 'CLOSURE_SUBMIT'",
                 String.class, flow);

@@ -28,7 +28,10 @@ class CompletionJobFaultTest {
     private static final Duration FIRST_RETRY = Duration.ofHours(1);
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     ClosureCompletion completion;
@@ -84,7 +87,7 @@ class CompletionJobFaultTest {
     }
 
     private UUID coolingOff(String accountId) {
-        var submitted = (SubmissionResult.Submitted) workflow.submit(WalkedFlow.walked(workflow, accountId));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(WalkedFlow.walked(flowSteps, accountId));
         assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
         return submitted.request().id();
     }

@@ -39,7 +39,10 @@ class SecondCheckRaceTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     TestAccounts accounts;
@@ -72,7 +75,7 @@ class SecondCheckRaceTest {
 
             submission = pool.submit(() -> {
                 SecurityContextHolder.getContext().setAuthentication(agent);
-                return workflow.submit(WalkedFlow.walked(workflow, id));
+                return submissions.submit(WalkedFlow.walked(flowSteps, id));
             });
             DatabaseActivity.awaitLockWait(jdbc, "FROM wallet WHERE account_id", WAIT);
             assertThat(submission.isDone()).isFalse();
@@ -90,7 +93,7 @@ class SecondCheckRaceTest {
     void while_a_submission_is_open_its_wallet_and_blockers_cannot_change_and_a_credit_waits_for_it() throws Exception {
         String id = accounts.closable();
         Future<Boolean> credit = transactions.execute(status -> {
-            var result = workflow.submit(WalkedFlow.walked(workflow, id));
+            var result = submissions.submit(WalkedFlow.walked(flowSteps, id));
             assertThat(result).isInstanceOf(SubmissionResult.Submitted.class);
 
             assertThatThrownBy(() -> withLockTimeout("UPDATE wallet SET balance = balance + 5.00 WHERE account_id = ?", id))

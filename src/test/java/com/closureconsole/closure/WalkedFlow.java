@@ -14,15 +14,15 @@ public final class WalkedFlow {
     }
 
     /** A new flow for a real-name certified account (what test accounts are), reason "no longer used". */
-    public static SubmitClosure walked(ClosureWorkflow workflow, String accountId) {
-        return walked(workflow, accountId, UUID.randomUUID(), VerificationMethod.REAL_NAME_ID_AND_SMS,
+    public static SubmitClosure walked(FlowSteps steps, String accountId) {
+        return walked(steps, accountId, UUID.randomUUID(), VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null);
     }
 
-    public static SubmitClosure walked(ClosureWorkflow workflow, String accountId, UUID flow, VerificationMethod method,
+    public static SubmitClosure walked(FlowSteps steps, String accountId, UUID flow, VerificationMethod method,
                                        ClosureReason reason, String reasonText) {
-        assertThat(workflow.recordVerification(accountId, flow, method, true)).isEqualTo(StepResult.RECORDED);
-        assertThat(workflow.confirmGivenUp(accountId, flow, ClosureWorkflow.CONFIRMATION_VERSION))
+        assertThat(steps.recordVerification(accountId, flow, method, true)).isEqualTo(StepResult.RECORDED);
+        assertThat(steps.confirmGivenUp(accountId, flow, FlowSteps.CONFIRMATION_VERSION))
                 .isEqualTo(StepResult.RECORDED);
         return new SubmitClosure(flow, flow.toString(), accountId, reason, reasonText);
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import com.closureconsole.FormSignIn;
 import com.closureconsole.account.AccountSearch;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.error.DatabaseFailureProbe;
@@ -93,8 +94,9 @@ class DatabaseOutageTest {
             }
             CompletableFuture<Object> submission = CompletableFuture.supplyAsync(() -> {
                 SecurityContextHolder.setContext(agent);
-                ClosureWorkflow workflow = console.bean(ClosureWorkflow.class);
-                return workflow.submit(WalkedFlow.walked(workflow, account, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                FlowSteps flowSteps = console.bean(FlowSteps.class);
+                ClosureSubmission submissions = console.bean(ClosureSubmission.class);
+                return submissions.submit(WalkedFlow.walked(flowSteps, account, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                         ClosureReason.NO_LONGER_USED, null));
             });
             com.closureconsole.DatabaseActivity.awaitAnyLockWait(jdbc, java.time.Duration.ofSeconds(5));

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.closureconsole.closure.ClosureCompletionJob;
 import com.closureconsole.closure.ClosureState;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.SubmissionResult;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.notification.FakeSmtpServer;
@@ -80,8 +81,9 @@ class JobsDuringDatabaseRestartTest {
         security.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("agent1", null,
                 AuthorityUtils.createAuthorityList("ROLE_AGENT")));
         try {
-            ClosureWorkflow workflow = console.bean(ClosureWorkflow.class);
-            var submitted = (SubmissionResult.Submitted) workflow.submit(WalkedFlow.walked(workflow, id));
+            FlowSteps flowSteps = console.bean(FlowSteps.class);
+            ClosureSubmission submissions = console.bean(ClosureSubmission.class);
+            var submitted = (SubmissionResult.Submitted) submissions.submit(WalkedFlow.walked(flowSteps, id));
             assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
         } finally {
             security.clearContext();

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.closureconsole.closure.ClosureCompletionJob;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.SubmissionResult;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
@@ -75,8 +76,9 @@ class TwoNodesTest {
                         id, String.format("+86139%08d", i), "node" + i + "@example.com");
                 jdbc.update("INSERT INTO wallet (account_id) VALUES (?)", id);
                 UUID flow = UUID.randomUUID();
-                ClosureWorkflow workflow = (i % 2 == 0 ? first : second).bean(ClosureWorkflow.class);
-                assertThat(workflow.submit(WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+                FlowSteps flowSteps = (i % 2 == 0 ? first : second).bean(FlowSteps.class);
+                ClosureSubmission submissions = (i % 2 == 0 ? first : second).bean(ClosureSubmission.class);
+                assertThat(submissions.submit(WalkedFlow.walked(flowSteps, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                         ClosureReason.NO_LONGER_USED, null)))
                         .isInstanceOf(SubmissionResult.Submitted.class);
                 accounts.add(id);

@@ -8,7 +8,8 @@ import java.util.UUID;
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.icegreen.greenmail.util.GreenMail;
@@ -27,7 +28,10 @@ class NotificationDispatcherTest {
     NotificationDispatcher dispatcher;
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     TestAccounts accounts;
@@ -44,7 +48,7 @@ class NotificationDispatcherTest {
     /** Closes the account; its notification goes first in the queue, ahead of what other tests left. */
     private UUID close(String accountId) {
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, accountId, flow,
+        submissions.submit(WalkedFlow.walked(flowSteps, accountId, flow,
                 VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         dueFirst(flow);
         return flow;
@@ -79,6 +83,26 @@ class NotificationDispatcherTest {
         assertThat(delivery.channel()).isEqualTo(Channel.EMAIL);
         assertThat(delivery.maskedRecipient()).startsWith("c***@");
         assertThat(delivery.sentAt()).isNotNull();
+    }
+
+    @Test
+    void a_customer_who_reads_english_is_told_the_result_in_english() throws Exception {
+        String email = "e" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = accounts.create("English Reader", email, null, null);
+        jdbc.update("UPDATE account SET locale = 'en' WHERE id = ?", id);
+        close(id);
+
+        dispatcher.dispatchDue();
+
+        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage received = null;
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (GreenMailUtil.getAddressList(m.getAllRecipients()).contains(email)) {
+                received = m;
+            }
+        }
+        assertThat(received).isNotNull();
+        assertThat(received.getSubject()).isEqualTo("Your wallet account has been closed");
     }
 
     @Test

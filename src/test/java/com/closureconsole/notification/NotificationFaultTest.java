@@ -19,7 +19,8 @@ import com.closureconsole.DatabaseActivity;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.account.AccountSearch;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,10 @@ class NotificationFaultTest {
     Clock clock;
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     AccountSearch search;
@@ -98,7 +102,7 @@ class NotificationFaultTest {
 
     private UUID close(String accountId) {
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, accountId, flow,
+        submissions.submit(WalkedFlow.walked(flowSteps, accountId, flow,
                 VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         return flow;
     }

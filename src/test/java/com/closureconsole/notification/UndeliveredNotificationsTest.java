@@ -9,7 +9,8 @@ import java.util.UUID;
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.icegreen.greenmail.util.GreenMail;
@@ -31,7 +32,10 @@ class UndeliveredNotificationsTest {
     NotificationDispatcher dispatcher;
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     TestAccounts accounts;
@@ -45,7 +49,7 @@ class UndeliveredNotificationsTest {
     /** A closure whose email notification failed after its last attempt; answers the notification's id. */
     private long failedNotification(String email) {
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, accounts.create("未达客户", email, null, null), flow,
+        submissions.submit(WalkedFlow.walked(flowSteps, accounts.create("未达客户", email, null, null), flow,
                 VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         long id = jdbc.queryForObject("SELECT id FROM notification WHERE closure_request_id = ?", Long.class, flow);
         jdbc.update("UPDATE notification SET status = 'FAILED', attempts = 5, last_error = 'MailSendException' WHERE id = ?", id);

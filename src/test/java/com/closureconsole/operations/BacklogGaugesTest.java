@@ -20,7 +20,8 @@ import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosurePolicy;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,7 +43,10 @@ class BacklogGaugesTest {
     @Autowired
     TestAccounts accounts;
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
     @Autowired
     ClosurePolicy policy;
 
@@ -87,7 +91,7 @@ class BacklogGaugesTest {
     void the_oldest_due_closure_ages_from_the_end_of_its_cooling_off() {
         policy.setCoolingOff(Duration.ofHours(1));
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, accounts.closable(), flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+        submissions.submit(WalkedFlow.walked(flowSteps, accounts.closable(), flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null));
         Instant due = jdbc.queryForObject("SELECT due_at FROM closure_request WHERE id = ?", java.sql.Timestamp.class, flow)
                 .toInstant();
@@ -103,7 +107,7 @@ class BacklogGaugesTest {
     @Test
     void the_oldest_queued_notification_ages_from_when_it_was_queued() {
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, accounts.closable(), flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+        submissions.submit(WalkedFlow.walked(flowSteps, accounts.closable(), flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null));
         Instant queued = jdbc.queryForObject("SELECT created_at FROM notification WHERE closure_request_id = ?",
                 java.sql.Timestamp.class, flow).toInstant();

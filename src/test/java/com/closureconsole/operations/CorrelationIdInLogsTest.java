@@ -14,7 +14,8 @@ import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.closure.ClosureCompletionJob;
 import com.closureconsole.closure.ClosurePolicy;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.SubmitClosure;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
@@ -42,7 +43,10 @@ class CorrelationIdInLogsTest {
     @Autowired
     ConfigurableApplicationContext context;
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
     @Autowired
     ClosureCompletionJob job;
     @Autowired
@@ -71,7 +75,7 @@ class CorrelationIdInLogsTest {
     }
 
     private SubmitClosure submission(String accountId, UUID flow) {
-        return WalkedFlow.walked(workflow, accountId, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+        return WalkedFlow.walked(flowSteps, accountId, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null);
     }
 
@@ -79,9 +83,9 @@ class CorrelationIdInLogsTest {
     void every_step_of_a_closure_runs_with_its_correlation_id_in_the_logging_context() {
         String account = accounts.closable();
         UUID flow = UUID.randomUUID();
-        workflow.recordVerification(account, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
-        workflow.preview(account, flow);
-        workflow.submit(submission(account, flow));
+        flowSteps.recordVerification(account, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
+        flowSteps.preview(account, flow);
+        submissions.submit(submission(account, flow));
 
         assertThat(seen).extracting(Seen::action).contains(AuditAction.IDENTITY_VERIFICATION,
                 AuditAction.ELIGIBILITY_CHECK, AuditAction.CLOSURE_SUBMIT, AuditAction.CLOSURE_COMPLETE,
@@ -95,7 +99,7 @@ class CorrelationIdInLogsTest {
         policy.setCoolingOff(Duration.ofHours(1));
         String account = accounts.closable();
         UUID flow = UUID.randomUUID();
-        workflow.submit(submission(account, flow));
+        submissions.submit(submission(account, flow));
         jdbc.update("UPDATE closure_request SET due_at = now() - interval '1 minute' WHERE id = ?", flow);
         seen.clear();
 

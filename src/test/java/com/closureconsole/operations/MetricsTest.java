@@ -15,7 +15,8 @@ import com.closureconsole.TestAccounts;
 import com.closureconsole.account.AccountSearch;
 import com.closureconsole.audit.AuditIntegrity;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.closure.SubmitClosure;
 import com.closureconsole.closure.WalkedFlow;
@@ -49,7 +50,10 @@ class MetricsTest {
     @Autowired
     EligibilityService eligibility;
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
     @Autowired
     NotificationDispatcher dispatcher;
     @Autowired
@@ -84,7 +88,7 @@ class MetricsTest {
 
     private SubmitClosure submission(String accountId) {
         UUID flow = UUID.randomUUID();
-        return WalkedFlow.walked(workflow, accountId, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+        return WalkedFlow.walked(flowSteps, accountId, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null);
     }
 
@@ -136,12 +140,12 @@ class MetricsTest {
 
         String closableAccount = accounts.closable();
         SubmitClosure closing = submission(closableAccount);
-        workflow.preview(closableAccount, closing.flowId());
-        workflow.submit(closing);
+        flowSteps.preview(closableAccount, closing.flowId());
+        submissions.submit(closing);
         String withBalance = accounts.closable();
         accounts.setBalance(withBalance, "12.50");
         eligibility.check(withBalance);
-        workflow.submit(submission(withBalance));
+        submissions.submit(submission(withBalance));
         dispatcher.dispatchDue();
 
         assertThat(count("closure.eligibility.checks", "verdict", "closable")).isEqualTo(closable + 1);
@@ -185,7 +189,7 @@ class MetricsTest {
         search.page(search.parse("2088000000000001"), 0, 20);
         integrity.start(null, null).result().get(60, TimeUnit.SECONDS);
         String closableAccount = accounts.closable();
-        workflow.submit(submission(closableAccount));
+        submissions.submit(submission(closableAccount));
         dispatcher.dispatchDue();
 
         String scrape = scrape();

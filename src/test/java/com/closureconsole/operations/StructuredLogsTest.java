@@ -35,7 +35,7 @@ class StructuredLogsTest {
             application.setWebApplicationType(WebApplicationType.NONE);
             application.run().close();
             MDC.put(CorrelationIdInLogs.KEY, args[0]);
-            LoggerFactory.getLogger("com.closureconsole.closure.ClosureWorkflow").info("closure step done");
+            LoggerFactory.getLogger("com.closureconsole.closure.ClosureSubmission").info("closure step done");
         }
     }
 
@@ -62,7 +62,7 @@ class StructuredLogsTest {
         JsonNode line = JSON.readTree(lines.get(0));
         assertThat(line.path("message").asText()).isEqualTo("closure step done");
         assertThat(line.path("log").path("level").asText()).isEqualTo("INFO");
-        assertThat(line.path("log").path("logger").asText()).isEqualTo("com.closureconsole.closure.ClosureWorkflow");
+        assertThat(line.path("log").path("logger").asText()).isEqualTo("com.closureconsole.closure.ClosureSubmission");
         assertThat(line.path("@timestamp").asText()).isNotBlank();
         assertThat(line.path("service").path("name").asText()).isEqualTo("closure-console");
         assertThat(line.path(CorrelationIdInLogs.KEY).asText()).isEqualTo(correlationId.toString());

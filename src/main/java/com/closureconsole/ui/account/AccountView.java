@@ -4,9 +4,12 @@ import com.closureconsole.account.AccountDirectory;
 import com.closureconsole.account.AccountProfile;
 import com.closureconsole.closure.EligibilityReport;
 import com.closureconsole.closure.ClosureRequestView;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureQueries;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
+import com.closureconsole.ui.checklist.CustomerChecklistPanel;
 import com.closureconsole.ui.closure.ClosureRequestsGrid;
 import com.closureconsole.ui.closure.EligibilityPanel;
 import com.closureconsole.ui.closure.StartClosureDialog;
@@ -50,23 +53,30 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     final Button startClosure = new Button();
     final Span startClosureReason = new Span();
     final ClosureRequestsGrid requests;
+    final CustomerChecklistPanel checklist;
     final com.vaadin.flow.component.html.Anchor auditTrail = new com.vaadin.flow.component.html.Anchor();
 
     private final AccountDirectory directory;
     private final EligibilityService eligibility;
     private final Formats formats;
-    private final ClosureWorkflow workflow;
+    private final FlowSteps steps;
+    private final ClosureSubmission submission;
+    private final ClosureQueries closures;
     private String accountId = "";
     private AccountProfile account;
 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
-                       ClosureWorkflow workflow, ClosureRequestsGrid requests,
-                       com.closureconsole.security.CurrentStaff currentStaff) {
+                       FlowSteps steps, ClosureSubmission submission, ClosureQueries closures,
+                       ClosureRequestsGrid requests,
+                       com.closureconsole.security.CurrentStaff currentStaff, CustomerChecklistPanel checklist) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.formats = formats;
-        this.workflow = workflow;
+        this.steps = steps;
+        this.submission = submission;
+        this.closures = closures;
         this.requests = requests;
+        this.checklist = checklist;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
         addClassName("account-view");
@@ -87,7 +97,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         startClosure.setId("start-closure");
         startClosure.setText(getTranslation("account.startClosure"));
         startClosure.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        startClosure.addClickListener(e -> new StartClosureDialog(accountId, account.identityType(), workflow, formats,
+        startClosure.addClickListener(e -> new StartClosureDialog(accountId, account.identityType(), steps, submission,
+                formats,
                 this::refresh).open());
         startClosureReason.setId("start-closure-reason");
         startClosureReason.addClassName("start-closure-reason");
@@ -101,7 +112,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
         requests.setAllRowsVisible(true);
-        add(title, notFound, profile, actions, eligibilityPanel, new com.vaadin.flow.component.html.H3(
+        add(title, notFound, profile, actions, checklist.sendAction(), eligibilityPanel, checklist, new com.vaadin.flow.component.html.H3(
                 getTranslation("account.requests")), requests);
     }
 
@@ -147,9 +158,10 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
                 reveal);
         EligibilityReport report = eligibility.check(accountId);
         eligibilityPanel.show(report);
+        checklist.show(accountId, report);
         startClosure.setEnabled(report.closable());
         startClosureReason.setText(report.closable() ? "" : getTranslation("account.startClosure.disabled"));
-        List<ClosureRequestView> history = workflow.forAccount(accountId);
+        List<ClosureRequestView> history = closures.forAccount(accountId);
         requests.show(history);
         requests.setVisible(!history.isEmpty());
     }
@@ -175,6 +187,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         notFound.setVisible(true);
         profile.setVisible(false);
         eligibilityPanel.setVisible(false);
+        checklist.setVisible(false);
+        checklist.sendAction().setVisible(false);
         startClosure.setVisible(false);
         requests.setVisible(false);
     }

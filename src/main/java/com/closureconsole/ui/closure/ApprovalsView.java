@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 
 import com.closureconsole.closure.ClosureRequestView;
 import com.closureconsole.closure.ClosureState;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureDecisions;
+import com.closureconsole.closure.ClosureQueries;
 import com.closureconsole.closure.DecisionResult;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,12 +33,15 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     final UndeliveredNotificationsPanel undelivered;
     final Button approve = new Button();
     final Button reject = new Button();
-    private final ClosureWorkflow workflow;
+    private final ClosureDecisions decisions;
+    private final ClosureQueries queries;
 
-    public ApprovalsView(ClosureRequestsGrid grid, UndeliveredNotificationsPanel undelivered, ClosureWorkflow workflow) {
+    public ApprovalsView(ClosureRequestsGrid grid, UndeliveredNotificationsPanel undelivered, ClosureDecisions decisions,
+                         ClosureQueries queries) {
         this.grid = grid;
         this.undelivered = undelivered;
-        this.workflow = workflow;
+        this.decisions = decisions;
+        this.queries = queries;
         setId("approvals-view");
         setSizeFull();
         grid.setId("approvals");
@@ -66,7 +70,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         }
         String accountId = row.request().accountId();
         Consumer<String> action = reason -> run(() -> rejecting
-                ? workflow.reject(row.request().id(), reason) : workflow.approve(row.request().id(), reason));
+                ? decisions.reject(row.request().id(), reason) : decisions.approve(row.request().id(), reason));
         new DecisionDialog(getTranslation(rejecting ? "approvals.reject.title" : "approvals.approve.title", accountId),
                 getTranslation(rejecting ? "approvals.reject.explain" : "approvals.approve.explain"),
                 getTranslation(rejecting ? "approvals.reject" : "approvals.approve"), rejecting, action).open();
@@ -91,7 +95,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        grid.show(workflow.recent(EnumSet.of(ClosureState.AWAITING_APPROVAL), 200));
+        grid.show(queries.recent(EnumSet.of(ClosureState.AWAITING_APPROVAL), 200));
     }
 
     @Override

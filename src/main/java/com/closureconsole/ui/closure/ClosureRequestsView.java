@@ -5,7 +5,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 
 import com.closureconsole.closure.ClosureState;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureDecisions;
+import com.closureconsole.closure.ClosureQueries;
 import com.closureconsole.closure.DecisionResult;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
@@ -26,12 +27,14 @@ public class ClosureRequestsView extends VerticalLayout implements HasDynamicTit
 
     final ClosureRequestsGrid grid;
     final Button cancelRequest = new Button();
-    private final ClosureWorkflow workflow;
+    private final ClosureDecisions decisions;
+    private final ClosureQueries queries;
     private final Clock clock;
 
-    public ClosureRequestsView(ClosureRequestsGrid grid, ClosureWorkflow workflow, Clock clock) {
+    public ClosureRequestsView(ClosureRequestsGrid grid, ClosureDecisions decisions, ClosureQueries queries, Clock clock) {
         this.grid = grid;
-        this.workflow = workflow;
+        this.decisions = decisions;
+        this.queries = queries;
         this.clock = clock;
         setId("closure-requests-view");
         setSizeFull();
@@ -57,7 +60,7 @@ public class ClosureRequestsView extends VerticalLayout implements HasDynamicTit
     }
 
     private void cancel(ClosureRequestsGrid.Row row, String reason) {
-        DecisionResult result = workflow.cancel(row.request().id(), reason);
+        DecisionResult result = decisions.cancel(row.request().id(), reason);
         String done = getTranslation("requests.cancelled", row.request().accountId());
         if (result instanceof DecisionResult.Refused refused) {
             Notification.show(DecisionDialog.refused(this, refused)).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -71,7 +74,7 @@ public class ClosureRequestsView extends VerticalLayout implements HasDynamicTit
     }
 
     void refresh() {
-        grid.show(workflow.recent(EnumSet.noneOf(ClosureState.class), 200));
+        grid.show(queries.recent(EnumSet.noneOf(ClosureState.class), 200));
     }
 
     @Override

@@ -2,7 +2,7 @@ package com.closureconsole.ui.closure;
 
 import java.util.function.Consumer;
 
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.DecisionResult;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -23,7 +23,7 @@ class DecisionDialog extends Dialog {
         reason.setId("decision-reason");
         reason.setLabel(getTranslation(reasonRequired ? "decision.reason.required" : "decision.reason.optional"));
         reason.setRequired(reasonRequired);
-        reason.setMaxLength(ClosureWorkflow.MAX_REASON_TEXT);
+        reason.setMaxLength(ClosureReason.MAX_TEXT);
         reason.setWidthFull();
         add(new Paragraph(explanation), reason);
         confirm.setText(confirmText);

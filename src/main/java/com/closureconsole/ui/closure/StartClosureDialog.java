@@ -5,33 +5,32 @@ import java.util.UUID;
 
 import com.closureconsole.account.IdentityType;
 import com.closureconsole.closure.ClosurePreview;
-import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowProgress;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.SubmissionResult;
-import com.closureconsole.closure.StepResult;
 import com.closureconsole.closure.SubmitClosure;
 import com.closureconsole.closure.TaobaoOutcome;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.Formats;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 
 /**
  * The guided closure flow in one dialog with a visible step indicator: verify identity → check →
- * what the customer gives up → reason and confirm → result. Back and cancel work at every step
- * before confirm. The server records each step for the flow id (the verification, the customer's
- * acceptance) and refuses a submission that skipped one; the dialog only shows where the flow is
- * and mirrors the server's limits. Nothing but the flow's steps and their audit is written before
- * confirm.
+ * what the customer gives up → reason and confirm → result, one component per step. Back and
+ * cancel work at every step before confirm. The server keeps the flow's steps for the flow id
+ * ({@link FlowSteps#progress}); the dialog shows a step only when the server's record allows it
+ * and refuses nothing on its own but the limits it mirrors. Nothing but the flow's steps and their
+ * audit is written before confirm. The keyboard is enough: each step puts the focus on its first
+ * field, Enter on a ticked box goes on, Tab reaches the footer's actions in reading order.
  */
 public class StartClosureDialog extends Dialog {
 
@@ -44,30 +43,34 @@ public class StartClosureDialog extends Dialog {
     final Button back = new Button();
     final Button next = new Button();
     final Button cancel = new Button();
-    final Button verificationFailed = new Button();
-    final Checkbox verified = new Checkbox();
-    final Checkbox customerConfirms = new Checkbox();
-    final Select<ClosureReason> reason = new Select<>();
-    final TextArea reasonText = new TextArea();
     final Button confirm = new Button();
     final Paragraph message = new Paragraph();
+    final IdentityStepPanel identity;
+    final CheckStepPanel check;
+    final GiveUpStepPanel giveUp;
+    final ConfirmStepPanel confirmation;
+    final ResultStepPanel outcome;
     Step step = Step.VERIFY;
+    FlowProgress progress;
     ClosurePreview preview;
     SubmissionResult result;
 
     private final String accountId;
-    private final VerificationMethod method;
-    private final ClosureWorkflow workflow;
-    private final Formats formats;
+    private final FlowSteps flowSteps;
+    private final ClosureSubmission submission;
     private final Runnable onFinished;
 
-    public StartClosureDialog(String accountId, IdentityType identity, ClosureWorkflow workflow, Formats formats,
-                              Runnable onFinished) {
+    public StartClosureDialog(String accountId, IdentityType identityType, FlowSteps flowSteps,
+                              ClosureSubmission submission, Formats formats, Runnable onFinished) {
         this.accountId = accountId;
-        this.method = VerificationMethod.requiredFor(identity);
-        this.workflow = workflow;
-        this.formats = formats;
+        this.flowSteps = flowSteps;
+        this.submission = submission;
         this.onFinished = onFinished;
+        this.identity = new IdentityStepPanel(accountId, flowId, VerificationMethod.requiredFor(identityType), flowSteps);
+        this.check = new CheckStepPanel(formats);
+        this.giveUp = new GiveUpStepPanel(accountId, flowId, flowSteps);
+        this.confirmation = new ConfirmStepPanel();
+        this.outcome = new ResultStepPanel(formats);
         setId("start-closure-dialog");
         setHeaderTitle(getTranslation("flow.title", accountId));
         setWidth("min(760px, 95vw)");
@@ -93,35 +96,31 @@ public class StartClosureDialog extends Dialog {
         confirm.addClickListener(e -> submit());
         getFooter().add(cancel, back, next, confirm);
 
-        verificationFailed.setId("flow-verification-failed");
-        verificationFailed.setText(getTranslation("flow.verify.failed"));
-        verificationFailed.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        verificationFailed.addClickListener(e -> verificationFailed());
-        verified.setId("flow-verified");
-        verified.setLabel(getTranslation("flow.verify.passed"));
-        customerConfirms.setId("flow-customer-confirms");
-        customerConfirms.setLabel(getTranslation("flow.giveUp.confirmed"));
-        reason.setId("flow-reason");
-        reason.setLabel(getTranslation("flow.reason"));
-        reason.setItems(ClosureReason.values());
-        reason.setItemLabelGenerator(r -> getTranslation("reason." + r));
-        reason.setRequiredIndicatorVisible(true);
-        reason.setWidth("min(24em, 100%)");
-        reasonText.setId("flow-reason-text");
-        reasonText.setLabel(getTranslation("flow.reasonText"));
-        reasonText.setMaxLength(ClosureWorkflow.MAX_REASON_TEXT);
-        reasonText.setWidthFull();
+        identity.verificationFailed.addClickListener(e -> {
+            message.setText(identity.recordFailed());
+            showProgress();
+        });
+        enterGoesOn(identity.verified);
+        enterGoesOn(giveUp.customerConfirms);
+        addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                focusStep();
+            }
+        });
         show(Step.VERIFY);
+    }
+
+    /** Enter in a step's box does what Next does, so a ticked box needs no trip to the footer. */
+    private void enterGoesOn(Component field) {
+        Shortcuts.addShortcutListener(field, () -> {
+            if (next.isVisible() && next.isEnabled()) {
+                advance();
+            }
+        }, Key.ENTER).listenOn(field);
     }
 
     private void show(Step target) {
         step = target;
-        steps.removeAll();
-        for (Step s : List.of(Step.VERIFY, Step.CHECK, Step.GIVE_UP, Step.CONFIRM, Step.RESULT)) {
-            Span label = new Span((s.ordinal() + 1) + ". " + getTranslation("flow.step." + s));
-            label.addClassName(s == step ? "current" : s.ordinal() < step.ordinal() ? "done" : "todo");
-            steps.add(label);
-        }
         body.removeAll();
         message.setText("");
         back.setVisible(step.ordinal() > 0 && step != Step.RESULT);
@@ -131,121 +130,115 @@ public class StartClosureDialog extends Dialog {
         confirm.setVisible(step == Step.CONFIRM);
         cancel.setText(getTranslation(step == Step.RESULT ? "flow.close" : "common.cancel"));
         switch (step) {
-            case VERIFY -> body.add(new Paragraph(getTranslation("flow.verify.method", getTranslation("method." + method))),
-                    new Paragraph(getTranslation("flow.verify.noSecrets")), verified, verificationFailed, message);
-            case CHECK -> showCheck();
-            case GIVE_UP -> showGiveUp();
-            case CONFIRM -> showConfirm();
-            case RESULT -> showResult();
+            case VERIFY -> body.add(identity, message);
+            case CHECK -> {
+                preview = flowSteps.preview(accountId, flowId);
+                check.show(preview);
+                body.add(check);
+                // A blocked account stops here: every blocker with its remedy, and no way forward.
+                next.setVisible(preview.report().closable());
+            }
+            case GIVE_UP -> {
+                giveUp.show(preview);
+                body.add(giveUp, message);
+            }
+            case CONFIRM -> {
+                confirmation.show(accountId, preview);
+                confirm.setText(getTranslation("flow.confirm.button", accountId));
+                confirm.setEnabled(true);
+                body.add(confirmation, message);
+            }
+            case RESULT -> {
+                outcome.show(accountId, preview, result);
+                body.add(outcome);
+            }
+        }
+        showProgress();
+        focusStep();
+    }
+
+    /** The step indicator and the way forward, from what the server recorded for the flow. */
+    private void showProgress() {
+        progress = flowSteps.progress(accountId, flowId);
+        steps.removeAll();
+        for (Step s : Step.values()) {
+            Span label = new Span((s.ordinal() + 1) + ". " + getTranslation("flow.step." + s));
+            label.addClassName(s == step ? "current" : s.ordinal() < step.ordinal() ? "done" : "todo");
+            if (s == Step.VERIFY && progress.verification() == FlowProgress.Verification.FAILED) {
+                label.addClassName("failed");
+            }
+            steps.add(label);
+        }
+        if (progress.verification() == FlowProgress.Verification.FAILED && step == Step.VERIFY) {
+            next.setEnabled(false);
         }
     }
 
+    /** Forward only as far as the server's record of the flow allows. */
     private void advance() {
         switch (step) {
             case VERIFY -> {
-                if (!verified.getValue()) {
-                    message.setText(getTranslation("flow.verify.required"));
+                String problem = identity.recordPassed();
+                if (problem != null) {
+                    message.setText(problem);
+                    identity.focusFirst();
                     return;
                 }
-                StepResult recorded = workflow.recordVerification(accountId, flowId, method, true);
-                if (recorded != StepResult.RECORDED) {
-                    message.setText(getTranslation("flow.stepResult." + recorded));
-                    return;
+                if (flowSteps.progress(accountId, flowId).verified()) {
+                    show(Step.CHECK);
                 }
-                show(Step.CHECK);
             }
             case CHECK -> show(Step.GIVE_UP);
             case GIVE_UP -> {
-                if (!customerConfirms.getValue()) {
-                    message.setText(getTranslation("flow.giveUp.required"));
+                String problem = giveUp.recordAccepted();
+                if (problem != null) {
+                    message.setText(problem);
+                    giveUp.focusFirst();
                     return;
                 }
-                StepResult recorded = workflow.confirmGivenUp(accountId, flowId, preview.confirmationVersion());
-                if (recorded != StepResult.RECORDED) {
-                    message.setText(getTranslation("flow.stepResult." + recorded));
-                    return;
+                if (flowSteps.progress(accountId, flowId).readyToSubmit()) {
+                    show(Step.CONFIRM);
                 }
-                show(Step.CONFIRM);
             }
             default -> { }
         }
     }
 
-    /** The customer did not pass: recorded and audited, and the flow cannot go on. */
-    private void verificationFailed() {
-        StepResult recorded = workflow.recordVerification(accountId, flowId, method, false);
-        message.setText(getTranslation("flow.stepResult." + recorded));
-        verified.setValue(false);
-        verified.setEnabled(false);
-        verificationFailed.setEnabled(false);
-        next.setEnabled(false);
-    }
-
-    private void showCheck() {
-        preview = workflow.preview(accountId, flowId);
-        EligibilityPanel panel = new EligibilityPanel(formats);
-        panel.show(preview.report());
-        body.add(panel);
-        // A blocked account stops here: every blocker with its remedy, and no way forward.
-        next.setVisible(preview.report().closable());
-    }
-
-    private void showGiveUp() {
-        UnorderedList lost = new UnorderedList(new ListItem(getTranslation("flow.giveUp.personal")),
-                new ListItem(getTranslation("flow.giveUp.transactions")), new ListItem(getTranslation("flow.giveUp.quickPay")));
-        Paragraph taobao = new Paragraph(taobaoText(preview));
-        taobao.setId("flow-taobao");
-        Paragraph version = new Paragraph(getTranslation("flow.giveUp.version", preview.confirmationVersion()));
-        version.addClassName("flow-version");
-        body.add(new Paragraph(getTranslation("flow.giveUp.intro")), lost, taobao, version, customerConfirms, message);
-    }
-
-    private void showConfirm() {
-        Paragraph summary = new Paragraph(getTranslation("flow.confirm.summary", accountId, taobaoText(preview),
-                getTranslation(preview.hasEmail() ? "flow.confirm.byEmail" : "flow.confirm.bySms")));
-        summary.setId("flow-summary");
-        confirm.setText(getTranslation("flow.confirm.button", accountId));
-        confirm.setEnabled(true);
-        body.add(summary, reason, reasonText, message);
-    }
-
     private void submit() {
-        if (reason.isEmpty() || reason.getValue() == ClosureReason.OTHER && reasonText.getValue().isBlank()) {
-            reason.setInvalid(reason.isEmpty());
-            reason.setErrorMessage(getTranslation("flow.reason.required"));
-            reasonText.setInvalid(!reason.isEmpty());
-            reasonText.setErrorMessage(getTranslation("flow.reasonText.required"));
+        var reason = confirmation.reason();
+        if (reason.isEmpty()) {
             confirm.setEnabled(true);
             return;
         }
-        result = workflow.submit(new SubmitClosure(flowId, idempotencyKey, accountId, reason.getValue(),
-                reasonText.getValue()));
+        result = submission.submit(new SubmitClosure(flowId, idempotencyKey, accountId, reason.get().code(),
+                reason.get().text()));
         show(Step.RESULT);
         onFinished.run();
     }
 
-    private void showResult() {
-        message.setId("flow-result");
-        if (result instanceof SubmissionResult.Submitted submitted) {
-            var request = submitted.request();
-            message.setText(getTranslation("flow.result.state." + request.state(), accountId,
-                    getTranslation(preview.hasEmail() ? "flow.confirm.byEmail" : "flow.confirm.bySms")));
-            message.addClassName("success");
-            body.add(message);
-        } else if (result instanceof SubmissionResult.Refused refused) {
-            message.setText(getTranslation("flow.refused." + refused.reason()));
-            message.addClassName("failure");
-            body.add(message);
-            if (refused.report() != null && !refused.report().closable()) {
-                EligibilityPanel panel = new EligibilityPanel(formats);
-                panel.show(refused.report());
-                body.add(panel);
-            }
+    /** The keyboard starts on the step's first field, or on its way forward when it has none. */
+    private void focusStep() {
+        switch (step) {
+            case VERIFY -> identity.focusFirst();
+            case CHECK -> focusWhenShown(next.isVisible() ? next : back);
+            case GIVE_UP -> giveUp.focusFirst();
+            case CONFIRM -> confirmation.focusFirst();
+            case RESULT -> focusWhenShown(cancel);
         }
     }
 
-    private String taobaoText(ClosurePreview p) {
-        return p.taobaoOutcome() == TaobaoOutcome.NONE ? getTranslation("flow.taobao.NONE")
-                : getTranslation("flow.taobao." + p.taobaoOutcome(), p.taobaoId());
+    /**
+     * Puts the keyboard focus on {@code target} once the browser has drawn the dialog's new
+     * content: the dialog's overlay draws a step after the round trip that changed it, and a
+     * focus given earlier would land before the element is there.
+     */
+    static void focusWhenShown(Component target) {
+        target.getElement().executeJs("const el = this; requestAnimationFrame(() => requestAnimationFrame(() => el.focus()))");
+    }
+
+    /** What happens to a linked Taobao account, in the agent's words. */
+    static String taobaoText(Component owner, ClosurePreview preview) {
+        return preview.taobaoOutcome() == TaobaoOutcome.NONE ? owner.getTranslation("flow.taobao.NONE")
+                : owner.getTranslation("flow.taobao." + preview.taobaoOutcome(), preview.taobaoId());
     }
 }

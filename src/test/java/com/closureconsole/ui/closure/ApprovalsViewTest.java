@@ -10,7 +10,8 @@ import java.util.UUID;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosurePolicy;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
 import com.closureconsole.ui.KaribuTest;
@@ -32,7 +33,10 @@ class ApprovalsViewTest extends KaribuTest {
     ClosurePolicy policy;
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -47,7 +51,7 @@ class ApprovalsViewTest extends KaribuTest {
         login(user, role);
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        workflow.submit(WalkedFlow.walked(workflow, id, flow,
+        submissions.submit(WalkedFlow.walked(flowSteps, id, flow,
                 VerificationMethod.REAL_NAME_ID_AND_SMS, ClosureReason.NO_LONGER_USED, null));
         return id;
     }

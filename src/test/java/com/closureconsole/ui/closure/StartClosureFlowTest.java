@@ -3,10 +3,17 @@ package com.closureconsole.ui.closure;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
 import com.closureconsole.TestAccounts;
 import com.closureconsole.closure.ClosureReason;
-import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.VerificationMethod;
+import com.closureconsole.closure.WalkedFlow;
+import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.account.AccountView;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -16,6 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class StartClosureFlowTest extends KaribuTest {
 
@@ -26,7 +37,13 @@ class StartClosureFlowTest extends KaribuTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
+
+    @Autowired
+    Formats formats;
 
     @BeforeEach
     void signIn() {
@@ -49,7 +66,7 @@ class StartClosureFlowTest extends KaribuTest {
     private void walkToConfirm(StartClosureDialog dialog) {
         ButtonKt._click(dialog.next);
         assertThat(dialog.message.getText()).contains("Tick the box");
-        dialog.verified.setValue(true);
+        dialog.identity.verified.setValue(true);
         ButtonKt._click(dialog.next);
         assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.CHECK);
         assertThat(text(dialog)).contains("Can be closed.");
@@ -57,7 +74,7 @@ class StartClosureFlowTest extends KaribuTest {
         assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.GIVE_UP);
         ButtonKt._click(dialog.next);
         assertThat(dialog.message.getText()).contains("must accept");
-        dialog.customerConfirms.setValue(true);
+        dialog.giveUp.customerConfirms.setValue(true);
         ButtonKt._click(dialog.next);
         assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.CONFIRM);
     }
@@ -69,11 +86,11 @@ class StartClosureFlowTest extends KaribuTest {
         walkToConfirm(dialog);
         assertThat(text(dialog)).contains("Account " + id + " will be closed now").contains("by email");
         ButtonKt._click(dialog.confirm);
-        assertThat(dialog.reason.isInvalid()).isTrue();
-        dialog.reason.setValue(ClosureReason.NO_LONGER_USED);
+        assertThat(dialog.confirmation.reason.isInvalid()).isTrue();
+        dialog.confirmation.reason.setValue(ClosureReason.NO_LONGER_USED);
         ButtonKt._click(dialog.confirm);
         assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.RESULT);
-        assertThat(dialog.message.getText()).isEqualTo("Account " + id + " is closed. The customer is told by email.");
+        assertThat(dialog.outcome.message.getText()).isEqualTo("Account " + id + " is closed. The customer is told by email.");
         assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("SELECT verification_method || '/' || confirmation_version FROM closure_request WHERE account_id = ?",
                 String.class, id)).isEqualTo("REAL_NAME_ID_AND_SMS/2026-11-v1");
@@ -84,9 +101,9 @@ class StartClosureFlowTest extends KaribuTest {
         String id = accounts.closableWithoutEmail();
         StartClosureDialog dialog = open(id);
         walkToConfirm(dialog);
-        dialog.reason.setValue(ClosureReason.PRIVACY);
+        dialog.confirmation.reason.setValue(ClosureReason.PRIVACY);
         ButtonKt._click(dialog.confirm);
-        assertThat(dialog.message.getText()).contains("is closed").contains("by SMS");
+        assertThat(dialog.outcome.message.getText()).contains("is closed").contains("by SMS");
     }
 
     @Test
@@ -104,7 +121,7 @@ class StartClosureFlowTest extends KaribuTest {
         String id = accounts.closable();
         StartClosureDialog dialog = open(id);
         accounts.setBalance(id, "5.00");
-        dialog.verified.setValue(true);
+        dialog.identity.verified.setValue(true);
         ButtonKt._click(dialog.next);
         assertThat(text(dialog)).contains("Cannot be closed yet: 1 thing to do.").contains("Wallet balance: ¥5.00");
         assertThat(dialog.next.isVisible()).isFalse();
@@ -116,9 +133,9 @@ class StartClosureFlowTest extends KaribuTest {
         StartClosureDialog dialog = open(id);
         walkToConfirm(dialog);
         accounts.addPendingPayment(id);
-        dialog.reason.setValue(ClosureReason.NO_LONGER_USED);
+        dialog.confirmation.reason.setValue(ClosureReason.NO_LONGER_USED);
         ButtonKt._click(dialog.confirm);
-        assertThat(dialog.message.getText()).contains("Nothing was saved");
+        assertThat(dialog.outcome.message.getText()).contains("Nothing was saved");
         assertThat(text(dialog)).contains("No transaction in progress").contains("pending since");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM account WHERE id = ?", String.class, id)).isEqualTo("ACTIVE");
@@ -138,11 +155,11 @@ class StartClosureFlowTest extends KaribuTest {
     void the_linked_taobao_outcome_is_shown_before_confirming() {
         String id = accounts.create("淘宝客户", "tb@example.com", "tb_flow" + System.nanoTime() % 100000, true);
         StartClosureDialog dialog = open(id);
-        dialog.verified.setValue(true);
+        dialog.identity.verified.setValue(true);
         ButtonKt._click(dialog.next);
         ButtonKt._click(dialog.next);
         assertThat(text(dialog)).contains("meets its own conditions and will be closed together with it");
-        dialog.customerConfirms.setValue(true);
+        dialog.giveUp.customerConfirms.setValue(true);
         ButtonKt._click(dialog.next);
         assertThat(text(dialog)).contains("will be closed together with it");
     }
@@ -151,7 +168,7 @@ class StartClosureFlowTest extends KaribuTest {
     void back_returns_to_the_previous_step_and_cancel_writes_nothing() {
         String id = accounts.closable();
         StartClosureDialog dialog = open(id);
-        dialog.verified.setValue(true);
+        dialog.identity.verified.setValue(true);
         ButtonKt._click(dialog.next);
         ButtonKt._click(dialog.back);
         assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.VERIFY);
@@ -164,10 +181,10 @@ class StartClosureFlowTest extends KaribuTest {
     void a_customer_who_fails_verification_is_recorded_and_the_flow_goes_no_further() {
         String id = accounts.closable();
         StartClosureDialog dialog = open(id);
-        ButtonKt._click(dialog.verificationFailed);
+        ButtonKt._click(dialog.identity.verificationFailed);
         assertThat(dialog.message.getText()).contains("failed verification is recorded");
         assertThat(dialog.next.isEnabled()).isFalse();
-        assertThat(dialog.verified.isEnabled()).isFalse();
+        assertThat(dialog.identity.verified.isEnabled()).isFalse();
         assertThat(jdbc.queryForObject("SELECT verification_passed FROM closure_flow WHERE flow_id = ?", Boolean.class,
                 dialog.flowId)).isFalse();
         assertThat(jdbc.queryForList("SELECT action || ':' || outcome FROM audit_entry WHERE correlation_id = ?",
@@ -180,14 +197,39 @@ class StartClosureFlowTest extends KaribuTest {
         StartClosureDialog dialog = open(id);
         walkToConfirm(dialog);
         assertThat(jdbc.queryForObject("SELECT confirmation_version FROM closure_flow WHERE flow_id = ?", String.class,
-                dialog.flowId)).isEqualTo(ClosureWorkflow.CONFIRMATION_VERSION);
+                dialog.flowId)).isEqualTo(FlowSteps.CONFIRMATION_VERSION);
         // Meanwhile the customer failed a verification of the same flow (another tab, another node).
-        workflow.recordVerification(id, dialog.flowId, VerificationMethod.REAL_NAME_ID_AND_SMS, false);
-        dialog.reason.setValue(ClosureReason.NO_LONGER_USED);
+        flowSteps.recordVerification(id, dialog.flowId, VerificationMethod.REAL_NAME_ID_AND_SMS, false);
+        dialog.confirmation.reason.setValue(ClosureReason.NO_LONGER_USED);
         ButtonKt._click(dialog.confirm);
         assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.RESULT);
-        assertThat(dialog.message.getText()).isEqualTo(
+        assertThat(dialog.outcome.message.getText()).isEqualTo(
                 "Not closed: no passed identity verification is recorded for this closure. Nothing was saved.");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_request WHERE account_id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
+    void an_agent_who_loses_the_race_is_told_who_closed_the_account_and_when_in_local_time() {
+        String id = accounts.closable();
+        StartClosureDialog dialog = open(id);
+        walkToConfirm(dialog);
+        // Meanwhile a colleague closes the same account from their own console.
+        Authentication agent1 = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("agent2", null,
+                List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
+        try {
+            submissions.submit(WalkedFlow.walked(flowSteps, id));
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(agent1);
+        }
+        dialog.confirmation.reason.setValue(ClosureReason.NO_LONGER_USED);
+        ButtonKt._click(dialog.confirm);
+
+        assertThat(dialog.step).isEqualTo(StartClosureDialog.Step.RESULT);
+        Instant closedAt = jdbc.queryForObject("SELECT finished_at FROM closure_request WHERE account_id = ?",
+                Timestamp.class, id).toInstant();
+        assertThat(dialog.outcome.message.getText()).isEqualTo("Not closed: agent2 closed account " + id + " at "
+                + formats.dateTime(closedAt, UI.getCurrent().getLocale()) + ", just before this confirmation. Nothing was saved.");
+        assertThat(dialog.outcome.message.getText()).doesNotContain("something changed");
     }
 }

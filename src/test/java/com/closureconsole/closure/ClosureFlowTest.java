@@ -25,10 +25,16 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 @ConsoleTest
 @WithMockUser(username = "agent1", roles = "AGENT")
-class ClosureWorkflowTest {
+class ClosureFlowTest {
 
     @Autowired
-    ClosureWorkflow workflow;
+    FlowSteps flowSteps;
+
+    @Autowired
+    ClosureSubmission submissions;
+
+    @Autowired
+    ClosureDecisions decisions;
 
     @Autowired
     ClosurePolicy policy;
@@ -50,7 +56,7 @@ class ClosureWorkflowTest {
 
     /** A flow whose verification and confirmation are recorded, ready to submit. */
     private SubmitClosure command(String accountId) {
-        return WalkedFlow.walked(workflow, accountId);
+        return WalkedFlow.walked(flowSteps, accountId);
     }
 
     private List<String> trail(UUID correlation) {
@@ -74,7 +80,7 @@ class ClosureWorkflowTest {
     @Test
     void a_closable_account_with_email_is_closed_at_once_and_the_customer_emailed() {
         String id = accounts.closable();
-        var result = (SubmissionResult.Submitted) workflow.submit(command(id));
+        var result = (SubmissionResult.Submitted) submissions.submit(command(id));
         assertThat(result.request().state()).isEqualTo(ClosureState.COMPLETED);
         assertThat(result.request().initiatedBy()).isEqualTo("agent1");
         assertThat(status(id)).isEqualTo("CLOSED");
@@ -84,16 +90,16 @@ class ClosureWorkflowTest {
     @Test
     void an_account_without_email_is_notified_by_sms() {
         String id = accounts.closableWithoutEmail();
-        workflow.submit(command(id));
+        submissions.submit(command(id));
         assertThat(notificationChannel(id)).isEqualTo("SMS:QUEUED");
     }
 
     @Test
     void a_blocker_that_appeared_since_the_check_refuses_and_persists_nothing() {
         String id = accounts.closable();
-        assertThat(workflow.preview(id, UUID.randomUUID()).report().closable()).isTrue();
+        assertThat(flowSteps.preview(id, UUID.randomUUID()).report().closable()).isTrue();
         accounts.setBalance(id, "0.01");
-        var result = workflow.submit(command(id));
+        var result = submissions.submit(command(id));
         assertThat(result).isInstanceOf(SubmissionResult.Refused.class);
         assertThat(((SubmissionResult.Refused) result).report().blockingCodes())
                 .containsExactly(com.closureconsole.closure.conditions.ConditionCode.BALANCE_NOT_ZERO);
@@ -104,9 +110,9 @@ class ClosureWorkflowTest {
 
     @Test
     void never_activated_and_closed_accounts_are_refused_with_their_own_reasons() {
-        var inactive = (SubmissionResult.Refused) workflow.submit(WalkedFlow.walked(workflow, "2088000000000017",
+        var inactive = (SubmissionResult.Refused) submissions.submit(WalkedFlow.walked(flowSteps, "2088000000000017",
                 UUID.randomUUID(), VerificationMethod.SECURITY_QUESTIONS_AND_SMS, ClosureReason.NO_LONGER_USED, null));
-        var closed = (SubmissionResult.Refused) workflow.submit(command("2088000000000018"));
+        var closed = (SubmissionResult.Refused) submissions.submit(command("2088000000000018"));
         assertThat(inactive.reason()).isEqualTo(SubmissionResult.Refusal.NOT_ELIGIBLE);
         assertThat(inactive.report().failedPreCheck()).isEqualTo(PreCheck.ACTIVATED);
         assertThat(closed.report().failedPreCheck()).isEqualTo(PreCheck.NOT_CLOSED);
@@ -117,8 +123,8 @@ class ClosureWorkflowTest {
     void a_retried_submission_with_the_same_key_makes_no_second_request() {
         String id = accounts.closable();
         SubmitClosure command = command(id);
-        var first = (SubmissionResult.Submitted) workflow.submit(command);
-        var again = (SubmissionResult.Submitted) workflow.submit(command);
+        var first = (SubmissionResult.Submitted) submissions.submit(command);
+        var again = (SubmissionResult.Submitted) submissions.submit(command);
         assertThat(again.replayed()).isTrue();
         assertThat(again.request().id()).isEqualTo(first.request().id());
         assertThat(requestCount(id)).isEqualTo(1);
@@ -128,8 +134,8 @@ class ClosureWorkflowTest {
     void a_closable_linked_taobao_account_closes_with_it_and_another_is_unbound() {
         String together = accounts.create("淘宝一起", "tb1@example.com", "tb_" + UUID.randomUUID().toString().substring(0, 8), true);
         String unbound = accounts.create("淘宝解绑", "tb2@example.com", "tb_" + UUID.randomUUID().toString().substring(0, 8), false);
-        var first = (SubmissionResult.Submitted) workflow.submit(command(together));
-        var second = (SubmissionResult.Submitted) workflow.submit(command(unbound));
+        var first = (SubmissionResult.Submitted) submissions.submit(command(together));
+        var second = (SubmissionResult.Submitted) submissions.submit(command(unbound));
         assertThat(first.request().taobaoOutcome()).isEqualTo(TaobaoOutcome.CLOSED_TOGETHER);
         assertThat(second.request().taobaoOutcome()).isEqualTo(TaobaoOutcome.UNBOUND);
         assertThat(jdbc.queryForObject("SELECT taobao_id FROM account WHERE id = ?", String.class, together)).isNotNull();
@@ -148,7 +154,7 @@ class ClosureWorkflowTest {
             results.add(pool.submit(() -> {
                 SecurityContextHolder.getContext().setAuthentication(auth);
                 start.await();
-                return workflow.submit(command(id));
+                return submissions.submit(command(id));
             }));
         }
         start.countDown();
@@ -168,12 +174,12 @@ class ClosureWorkflowTest {
     void approval_by_another_supervisor_closes_and_runs_the_checks_again() {
         policy.setApprovalRequired(true);
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
         assertThat(submitted.request().state()).isEqualTo(ClosureState.AWAITING_APPROVAL);
         assertThat(status(id)).isEqualTo("CLOSING");
 
         asSupervisor("supervisor1");
-        var approved = workflow.approve(submitted.request().id(), "ok").request();
+        var approved = decisions.approve(submitted.request().id(), "ok").request();
         assertThat(approved.state()).isEqualTo(ClosureState.COMPLETED);
         assertThat(approved.decidedBy()).isEqualTo("supervisor1");
         assertThat(status(id)).isEqualTo("CLOSED");
@@ -183,10 +189,10 @@ class ClosureWorkflowTest {
     void approval_fails_the_request_when_a_condition_blocks_by_then() {
         policy.setApprovalRequired(true);
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
         accounts.addPendingPayment(id);
         asSupervisor("supervisor1");
-        var decided = workflow.approve(submitted.request().id(), null).request();
+        var decided = decisions.approve(submitted.request().id(), null).request();
         assertThat(decided.state()).isEqualTo(ClosureState.FAILED);
         assertThat(decided.failureReason()).contains("TRANSACTION_IN_PROGRESS");
         assertThat(status(id)).isEqualTo("ACTIVE");
@@ -197,8 +203,8 @@ class ClosureWorkflowTest {
         policy.setApprovalRequired(true);
         asSupervisor("supervisor1");
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
-        var refused = (DecisionResult.Refused) workflow.approve(submitted.request().id(), null);
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
+        var refused = (DecisionResult.Refused) decisions.approve(submitted.request().id(), null);
         assertThat(refused.reason()).isEqualTo(DecisionResult.Refusal.SELF_APPROVAL);
         assertThat(refused.request().state()).isEqualTo(ClosureState.AWAITING_APPROVAL);
         assertThat(status(id)).isEqualTo("CLOSING");
@@ -209,8 +215,8 @@ class ClosureWorkflowTest {
     void an_agent_cannot_approve() {
         policy.setApprovalRequired(true);
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
-        assertThatThrownBy(() -> workflow.approve(submitted.request().id(), null))
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
+        assertThatThrownBy(() -> decisions.approve(submitted.request().id(), null))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
@@ -218,14 +224,14 @@ class ClosureWorkflowTest {
     void rejection_needs_a_reason_and_reopens_the_account() {
         policy.setApprovalRequired(true);
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
         asSupervisor("supervisor1");
-        assertThat(((DecisionResult.Refused) workflow.reject(submitted.request().id(), " ")).reason())
+        assertThat(((DecisionResult.Refused) decisions.reject(submitted.request().id(), " ")).reason())
                 .isEqualTo(DecisionResult.Refusal.REASON_REQUIRED);
-        assertThat(((DecisionResult.Refused) workflow.reject(submitted.request().id(), "x".repeat(501))).reason())
+        assertThat(((DecisionResult.Refused) decisions.reject(submitted.request().id(), "x".repeat(501))).reason())
                 .isEqualTo(DecisionResult.Refusal.REASON_TOO_LONG);
         assertThat(status(id)).isEqualTo("CLOSING");
-        var rejected = workflow.reject(submitted.request().id(), "customer called back").request();
+        var rejected = decisions.reject(submitted.request().id(), "customer called back").request();
         assertThat(rejected.state()).isEqualTo(ClosureState.REJECTED);
         assertThat(rejected.decisionReason()).isEqualTo("customer called back");
         assertThat(status(id)).isEqualTo("ACTIVE");
@@ -236,13 +242,13 @@ class ClosureWorkflowTest {
     void an_agent_cancels_within_the_cooling_off_window() {
         policy.setCoolingOff(Duration.ofHours(24));
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
         assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
         assertThat(status(id)).isEqualTo("CLOSING");
-        var cancelled = workflow.cancel(submitted.request().id(), "changed mind").request();
+        var cancelled = decisions.cancel(submitted.request().id(), "changed mind").request();
         assertThat(cancelled.state()).isEqualTo(ClosureState.CANCELLED);
         assertThat(status(id)).isEqualTo("ACTIVE");
-        var again = (DecisionResult.Refused) workflow.cancel(submitted.request().id(), null);
+        var again = (DecisionResult.Refused) decisions.cancel(submitted.request().id(), null);
         assertThat(again.reason()).isEqualTo(DecisionResult.Refusal.TOO_LATE_TO_CANCEL);
         assertThat(trail(submitted.request().id())).endsWith("CLOSURE_CANCEL:FAILURE:TOO_LATE_TO_CANCEL");
     }
@@ -251,7 +257,7 @@ class ClosureWorkflowTest {
     void the_job_completes_requests_whose_cooling_off_has_ended() throws Exception {
         policy.setCoolingOff(Duration.ofMillis(50));
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
         assertThat(submitted.request().state()).isEqualTo(ClosureState.COOLING_OFF);
         Thread.sleep(100);
         assertThat(job.completeDue()).isGreaterThanOrEqualTo(1);
@@ -264,11 +270,11 @@ class ClosureWorkflowTest {
     void bad_submissions_are_refused_with_their_reason_and_audited_before_anything_is_written() {
         String id = accounts.closable();
         SubmitClosure base = command(id);
-        var other = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
+        var other = (SubmissionResult.Refused) submissions.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
                 ClosureReason.OTHER, " "));
-        var long_ = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
+        var long_ = (SubmissionResult.Refused) submissions.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
                 ClosureReason.PRIVACY, "x".repeat(501)));
-        var noReason = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
+        var noReason = (SubmissionResult.Refused) submissions.submit(new SubmitClosure(base.flowId(), base.idempotencyKey(), id,
                 null, null));
         assertThat(other.reason()).isEqualTo(SubmissionResult.Refusal.REASON_TEXT_REQUIRED);
         assertThat(long_.reason()).isEqualTo(SubmissionResult.Refusal.REASON_TEXT_TOO_LONG);
@@ -284,7 +290,7 @@ class ClosureWorkflowTest {
     void a_submission_that_skips_verification_is_refused_and_audited() {
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        var refused = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(flow, flow.toString(), id,
+        var refused = (SubmissionResult.Refused) submissions.submit(new SubmitClosure(flow, flow.toString(), id,
                 ClosureReason.NO_LONGER_USED, null));
         assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
         assertThat(requestCount(id)).isZero();
@@ -296,9 +302,9 @@ class ClosureWorkflowTest {
     void a_submission_that_skips_the_confirmation_of_what_is_given_up_is_refused() {
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        assertThat(workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true))
+        assertThat(flowSteps.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true))
                 .isEqualTo(StepResult.RECORDED);
-        var refused = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(flow, flow.toString(), id,
+        var refused = (SubmissionResult.Refused) submissions.submit(new SubmitClosure(flow, flow.toString(), id,
                 ClosureReason.NO_LONGER_USED, null));
         assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.GIVE_UP_NOT_CONFIRMED);
         assertThat(requestCount(id)).isZero();
@@ -309,12 +315,12 @@ class ClosureWorkflowTest {
     void a_failed_verification_is_audited_and_stops_the_flow_even_after_an_earlier_pass() {
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        SubmitClosure walked = WalkedFlow.walked(workflow, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
+        SubmitClosure walked = WalkedFlow.walked(flowSteps, id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null);
-        assertThat(workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, false))
+        assertThat(flowSteps.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, false))
                 .isEqualTo(StepResult.VERIFICATION_FAILED);
-        assertThat(workflow.confirmGivenUp(id, flow, ClosureWorkflow.CONFIRMATION_VERSION)).isEqualTo(StepResult.NOT_VERIFIED);
-        var refused = (SubmissionResult.Refused) workflow.submit(walked);
+        assertThat(flowSteps.confirmGivenUp(id, flow, FlowSteps.CONFIRMATION_VERSION)).isEqualTo(StepResult.NOT_VERIFIED);
+        var refused = (SubmissionResult.Refused) submissions.submit(walked);
         assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
         assertThat(requestCount(id)).isZero();
         assertThat(trail(flow)).containsExactly("IDENTITY_VERIFICATION:SUCCESS:-", "GIVE_UP_CONFIRMATION:SUCCESS:-",
@@ -326,9 +332,9 @@ class ClosureWorkflowTest {
     void the_wrong_verification_method_for_the_account_type_records_nothing_and_is_audited() {
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        assertThat(workflow.recordVerification(id, flow, VerificationMethod.SMS_CODE, true)).isEqualTo(StepResult.WRONG_METHOD);
-        assertThat(workflow.confirmGivenUp(id, flow, ClosureWorkflow.CONFIRMATION_VERSION)).isEqualTo(StepResult.NOT_VERIFIED);
-        assertThat(workflow.recordVerification("2088999999999999", flow, VerificationMethod.SMS_CODE, true))
+        assertThat(flowSteps.recordVerification(id, flow, VerificationMethod.SMS_CODE, true)).isEqualTo(StepResult.WRONG_METHOD);
+        assertThat(flowSteps.confirmGivenUp(id, flow, FlowSteps.CONFIRMATION_VERSION)).isEqualTo(StepResult.NOT_VERIFIED);
+        assertThat(flowSteps.recordVerification("2088999999999999", flow, VerificationMethod.SMS_CODE, true))
                 .isEqualTo(StepResult.NO_SUCH_ACCOUNT);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM closure_flow WHERE flow_id = ?", Integer.class, flow)).isZero();
         assertThat(trail(flow)).containsExactly("IDENTITY_VERIFICATION:FAILURE:WRONG_METHOD",
@@ -339,9 +345,9 @@ class ClosureWorkflowTest {
     void an_outdated_confirmation_text_is_refused() {
         String id = accounts.closable();
         UUID flow = UUID.randomUUID();
-        workflow.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
-        assertThat(workflow.confirmGivenUp(id, flow, "2025-01-v0")).isEqualTo(StepResult.OUTDATED_TEXT);
-        var refused = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(flow, flow.toString(), id,
+        flowSteps.recordVerification(id, flow, VerificationMethod.REAL_NAME_ID_AND_SMS, true);
+        assertThat(flowSteps.confirmGivenUp(id, flow, "2025-01-v0")).isEqualTo(StepResult.OUTDATED_TEXT);
+        var refused = (SubmissionResult.Refused) submissions.submit(new SubmitClosure(flow, flow.toString(), id,
                 ClosureReason.NO_LONGER_USED, null));
         assertThat(refused.reason()).isEqualTo(SubmissionResult.Refusal.GIVE_UP_NOT_CONFIRMED);
     }
@@ -351,15 +357,15 @@ class ClosureWorkflowTest {
         String walkedFor = accounts.closable();
         String other = accounts.closable();
         SubmitClosure walked = command(walkedFor);
-        var otherAccount = (SubmissionResult.Refused) workflow.submit(new SubmitClosure(walked.flowId(),
+        var otherAccount = (SubmissionResult.Refused) submissions.submit(new SubmitClosure(walked.flowId(),
                 walked.idempotencyKey(), other, ClosureReason.NO_LONGER_USED, null));
         assertThat(otherAccount.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
-        assertThat(workflow.recordVerification(other, walked.flowId(), VerificationMethod.REAL_NAME_ID_AND_SMS, true))
+        assertThat(flowSteps.recordVerification(other, walked.flowId(), VerificationMethod.REAL_NAME_ID_AND_SMS, true))
                 .as("the flow id stays the first account's").isEqualTo(StepResult.NOT_VERIFIED);
 
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("agent2", null,
                 List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
-        var otherAgent = (SubmissionResult.Refused) workflow.submit(walked);
+        var otherAgent = (SubmissionResult.Refused) submissions.submit(walked);
         assertThat(otherAgent.reason()).isEqualTo(SubmissionResult.Refusal.IDENTITY_NOT_VERIFIED);
         assertThat(requestCount(walkedFor) + requestCount(other)).isZero();
     }
@@ -368,14 +374,14 @@ class ClosureWorkflowTest {
     void a_decision_on_a_request_already_decided_or_unknown_is_refused_and_audited() {
         policy.setApprovalRequired(true);
         String id = accounts.closable();
-        var submitted = (SubmissionResult.Submitted) workflow.submit(command(id));
+        var submitted = (SubmissionResult.Submitted) submissions.submit(command(id));
         asSupervisor("supervisor1");
-        assertThat(workflow.reject(submitted.request().id(), "customer called back")).isInstanceOf(DecisionResult.Decided.class);
-        var late = (DecisionResult.Refused) workflow.approve(submitted.request().id(), null);
+        assertThat(decisions.reject(submitted.request().id(), "customer called back")).isInstanceOf(DecisionResult.Decided.class);
+        var late = (DecisionResult.Refused) decisions.approve(submitted.request().id(), null);
         assertThat(late.reason()).isEqualTo(DecisionResult.Refusal.ALREADY_DECIDED);
         assertThat(late.request().state()).isEqualTo(ClosureState.REJECTED);
         UUID unknown = UUID.randomUUID();
-        var missing = (DecisionResult.Refused) workflow.reject(unknown, "no such thing");
+        var missing = (DecisionResult.Refused) decisions.reject(unknown, "no such thing");
         assertThat(missing.reason()).isEqualTo(DecisionResult.Refusal.NO_SUCH_REQUEST);
         assertThat(missing.request()).isNull();
         assertThat(status(id)).isEqualTo("ACTIVE");
