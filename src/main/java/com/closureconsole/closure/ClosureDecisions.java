@@ -2,13 +2,11 @@ package com.closureconsole.closure;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.Masking;
-import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.DecisionResult.Refusal;
 import org.springframework.stereotype.Component;
@@ -59,8 +57,8 @@ class ClosureDecisions {
             return DecisionResult.of(request, outcomes.fail(request, ClosureWorkflow.failureReason(report),
                     AuditOutcome.BLOCKED, EligibilityService.auditDetails(report), now));
         }
-        outcomes.audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.SUCCESS,
-                ClosureWorkflow.blankToNull(comment) == null ? Map.of() : Map.of("comment", Masking.freeText(comment.strip())));
+        outcomes.publish(new ClosureApproved(request.id(), request.accountId(), request.state(),
+                ClosureWorkflow.blankToNull(comment) == null ? null : Masking.freeText(comment.strip())));
         return DecisionResult.of(request, submission.afterApproval(request, now));
     }
 
@@ -78,8 +76,8 @@ class ClosureDecisions {
         request.decide(supervisor, reason.strip());
         request.moveTo(ClosureState.REJECTED, now);
         AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
-        outcomes.audit(AuditAction.CLOSURE_REJECT, request, AuditOutcome.SUCCESS,
-                Map.of("reason", Masking.freeText(reason.strip())));
+        outcomes.publish(new ClosureRejected(request.id(), request.accountId(), request.state(),
+                Masking.freeText(reason.strip())));
         outcomes.finished(request);
         return DecisionResult.of(request, change);
     }
@@ -98,8 +96,8 @@ class ClosureDecisions {
         request.decide(staff, ClosureWorkflow.blankToNull(reason));
         request.moveTo(ClosureState.CANCELLED, now);
         AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
-        outcomes.audit(AuditAction.CLOSURE_CANCEL, request, AuditOutcome.SUCCESS,
-                ClosureWorkflow.blankToNull(reason) == null ? Map.of() : Map.of("reason", Masking.freeText(reason.strip())));
+        outcomes.publish(new ClosureCancelled(request.id(), request.accountId(), request.state(),
+                ClosureWorkflow.blankToNull(reason) == null ? null : Masking.freeText(reason.strip())));
         outcomes.finished(request);
         return DecisionResult.of(request, change);
     }

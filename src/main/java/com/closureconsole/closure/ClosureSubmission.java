@@ -2,8 +2,6 @@ package com.closureconsole.closure;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import com.closureconsole.account.AccountFacts;
@@ -11,8 +9,6 @@ import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.AccountStatus;
 import com.closureconsole.account.Masking;
 import com.closureconsole.account.WalletFactsReader;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.SubmissionResult.Refusal;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,17 +94,10 @@ class ClosureSubmission {
                 ClosureWorkflow.blankToNull(command.reasonText()),
                 TaobaoOutcome.of(account.taobaoId(), account.taobaoClosable()), now);
         requests.saveAndFlush(request);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reasonCode", command.reason().name());
-        if (request.view().reasonText() != null) {
-            details.put("reasonText", Masking.freeText(request.view().reasonText()));
-        }
-        details.put("verificationMethod", flow.get().verificationMethod().name());
-        details.put("confirmationVersion", flow.get().confirmationVersion());
-        details.put("taobaoOutcome", request.taobaoOutcome().name());
-        details.put("approvalRequired", policy.isApprovalRequired());
-        details.put("coolingOff", policy.getCoolingOff().toString());
-        outcomes.audit(AuditAction.CLOSURE_SUBMIT, request, AuditOutcome.SUCCESS, details);
+        outcomes.publish(new ClosureSubmitted(request.id(), request.accountId(), request.state(), command.reason(),
+                request.view().reasonText() == null ? null : Masking.freeText(request.view().reasonText()),
+                flow.get().verificationMethod(), flow.get().confirmationVersion(), request.taobaoOutcome(),
+                policy.isApprovalRequired(), policy.getCoolingOff()));
         // The check has just read ACTIVE under the lock, so this move cannot miss.
         if (!accounts.move(request.accountId(), AccountStatus.ACTIVE, AccountStatus.CLOSING, now).moved()) {
             throw new IllegalStateException("account " + request.accountId() + " changed status under its lock");

@@ -1,16 +1,12 @@
 package com.closureconsole.closure;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.WalletFactsReader;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.DecisionResult.Refusal;
 import com.closureconsole.security.CurrentStaff;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -87,14 +83,8 @@ public class ClosureWorkflow {
         FlowSteps.Verification verification = steps.verify(accountId, flowId, method, passed,
                 currentStaff.require().username());
         if (verification.result() != StepResult.RECORDED) {
-            Map<String, Object> details = new LinkedHashMap<>(verification.details());
-            if (verification.result() != StepResult.VERIFICATION_FAILED) {
-                details.put("refused", verification.result().name());
-            }
-            outcomes.refused(AuditAction.IDENTITY_VERIFICATION,
-                    verification.result() == StepResult.NO_SUCH_ACCOUNT ? null : accountId,
-                    verification.result() == StepResult.NOT_VERIFIED ? AuditOutcome.DENIED : AuditOutcome.FAILURE,
-                    details, flowId);
+            outcomes.refused(new IdentityVerificationRefused(accountId, flowId, verification.result(),
+                    verification.details()));
         }
         return verification.result();
     }
@@ -108,10 +98,7 @@ public class ClosureWorkflow {
     public StepResult confirmGivenUp(String accountId, UUID flowId, String version) {
         StepResult result = steps.confirm(accountId, flowId, version, currentStaff.require().username());
         if (result != StepResult.RECORDED) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("confirmationVersion", version);
-            details.put("refused", result.name());
-            outcomes.refused(AuditAction.GIVE_UP_CONFIRMATION, accountId, AuditOutcome.FAILURE, details, flowId);
+            outcomes.refused(new GiveUpConfirmationRefused(accountId, flowId, version, result));
         }
         return result;
     }
@@ -131,7 +118,8 @@ public class ClosureWorkflow {
             result = submitChecked(command);
         }
         if (result instanceof SubmissionResult.Refused refused) {
-            auditRefusal(command, refused);
+            outcomes.refused(new ClosureSubmissionRefused(command.accountId(), command.flowId(), refused.reason(),
+                    refused.report(), command.reason()));
         }
         return result;
     }
@@ -152,26 +140,12 @@ public class ClosureWorkflow {
         }
     }
 
-    private void auditRefusal(SubmitClosure command, SubmissionResult.Refused refused) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("refused", refused.reason().name());
-        if (refused.report() != null) {
-            details.putAll(EligibilityService.auditDetails(refused.report()));
-        }
-        details.put("reasonCode", command.reason() == null ? null : command.reason().name());
-        boolean blocked = refused.reason() == SubmissionResult.Refusal.NOT_ELIGIBLE
-                || refused.reason() == SubmissionResult.Refusal.ALREADY_IN_PROGRESS;
-        boolean noAccount = refused.report() != null && refused.report().failedPreCheck() == PreCheck.ACCOUNT_EXISTS;
-        outcomes.refused(AuditAction.CLOSURE_SUBMIT, noAccount ? null : command.accountId(),
-                blocked ? AuditOutcome.BLOCKED : AuditOutcome.FAILURE, details, command.flowId());
-    }
-
     /** A supervisor other than the initiator approves; the checks run again. */
     @PreAuthorize("hasRole('SUPERVISOR')")
     public DecisionResult approve(UUID requestId, String comment) {
         DecisionResult result = tooLong(comment) ? new DecisionResult.Refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : decisions.approve(requestId, comment, currentStaff.require().username());
-        return audited(AuditAction.CLOSURE_APPROVE, result);
+        return audited(ClosureDecisionRefused.Decision.APPROVE, result);
     }
 
     /** A supervisor rejects, with a reason the customer and the audit keep. */
@@ -180,7 +154,7 @@ public class ClosureWorkflow {
         DecisionResult result = blankToNull(reason) == null ? new DecisionResult.Refused(requestId, Refusal.REASON_REQUIRED, null)
                 : tooLong(reason) ? new DecisionResult.Refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : decisions.reject(requestId, reason, currentStaff.require().username());
-        return audited(AuditAction.CLOSURE_REJECT, result);
+        return audited(ClosureDecisionRefused.Decision.REJECT, result);
     }
 
     /** An agent cancels while the request awaits approval or is within its cooling-off window. */
@@ -188,21 +162,13 @@ public class ClosureWorkflow {
     public DecisionResult cancel(UUID requestId, String reason) {
         DecisionResult result = tooLong(reason) ? new DecisionResult.Refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : decisions.cancel(requestId, reason, currentStaff.require().username());
-        return audited(AuditAction.CLOSURE_CANCEL, result);
+        return audited(ClosureDecisionRefused.Decision.CANCEL, result);
     }
 
     /** A refused decision audited in a transaction of its own, after the decision's has ended. */
-    private DecisionResult audited(AuditAction action, DecisionResult result) {
+    private DecisionResult audited(ClosureDecisionRefused.Decision decision, DecisionResult result) {
         if (result instanceof DecisionResult.Refused refused) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("requestId", refused.requestId() == null ? null : refused.requestId().toString());
-            details.put("refused", refused.reason().name());
-            if (refused.request() != null) {
-                details.put("state", refused.request().state().name());
-            }
-            outcomes.refused(action, refused.request() == null ? null : refused.request().accountId(),
-                    refused.reason() == Refusal.SELF_APPROVAL ? AuditOutcome.DENIED : AuditOutcome.FAILURE, details,
-                    refused.requestId());
+            outcomes.refused(ClosureDecisionRefused.of(decision, refused));
         }
         return result;
     }

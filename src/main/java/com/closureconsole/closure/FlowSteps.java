@@ -8,9 +8,6 @@ import java.util.UUID;
 
 import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.WalletFactsReader;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,8 +57,7 @@ class FlowSteps {
         if (!passed) {
             return new Verification(StepResult.VERIFICATION_FAILED, details);
         }
-        events.publishEvent(new AuditEvent(AuditAction.IDENTITY_VERIFICATION, accountId, AuditOutcome.SUCCESS, details,
-                flowId));
+        events.publishEvent(new IdentityVerified(accountId, flowId, method, account.get().identityType()));
         return new Verification(StepResult.RECORDED, details);
     }
 
@@ -73,8 +69,7 @@ class FlowSteps {
         if (!flows.confirmed(flowId, accountId, staff, version, clock.instant())) {
             return StepResult.NOT_VERIFIED;
         }
-        events.publishEvent(new AuditEvent(AuditAction.GIVE_UP_CONFIRMATION, accountId, AuditOutcome.SUCCESS,
-                Map.of("confirmationVersion", version), flowId));
+        events.publishEvent(new GiveUpConfirmed(accountId, flowId, version));
         return StepResult.RECORDED;
     }
 }

@@ -2,14 +2,9 @@ package com.closureconsole.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.Masking;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.ClosureFinished;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -51,11 +46,8 @@ class NotificationOutbox {
                 VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?)""",
                 finished.requestId(), finished.accountId(), channel.name(), recipient,
                 "CLOSURE_" + finished.state().name(), now, now);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", channel.name());
-        details.put("recipient", channel == Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient));
-        details.put("template", "CLOSURE_" + finished.state().name());
-        events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_QUEUED, finished.accountId(), AuditOutcome.SUCCESS,
-                details, finished.requestId()));
+        events.publishEvent(new NotificationQueued(finished.requestId(), finished.accountId(), channel,
+                channel == Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient),
+                "CLOSURE_" + finished.state().name()));
     }
 }

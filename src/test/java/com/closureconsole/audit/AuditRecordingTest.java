@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.account.AccountAction;
+import com.closureconsole.closure.ClosureAction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +48,7 @@ class AuditRecordingTest {
         details.put("reasonCode", "NO_LONGER_NEEDED");
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
-                new AuditEvent(AuditAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details, closure)));
+                new AuditEvent(ClosureAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details, closure)));
 
         Map<String, Object> row = jdbc.queryForMap("""
                 SELECT actor, actor_role, action, outcome, correlation_id, occurred_at, prev_hash, hash,
@@ -67,7 +69,7 @@ class AuditRecordingTest {
     void an_action_that_fails_leaves_no_entry() {
         String account = AuditFixtures.newAccountId();
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of()));
+            events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of()));
             throw new IllegalStateException("the second check found a new blocker");
         })).hasMessageContaining("second check");
 
@@ -78,7 +80,7 @@ class AuditRecordingTest {
     void an_action_rolled_back_without_an_exception_leaves_no_entry_either() {
         String account = AuditFixtures.newAccountId();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_APPROVE, account, AuditOutcome.SUCCESS, Map.of()));
+            events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_APPROVE, account, AuditOutcome.SUCCESS, Map.of()));
             assertThat(entriesFor(account)).as("visible inside the action's transaction").isOne();
             status.setRollbackOnly();
         });
@@ -88,7 +90,7 @@ class AuditRecordingTest {
     @Test
     void an_action_outside_any_transaction_is_recorded_by_the_system() {
         String account = AuditFixtures.newAccountId();
-        events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_COMPLETE, account, AuditOutcome.SUCCESS, Map.of()));
+        events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_COMPLETE, account, AuditOutcome.SUCCESS, Map.of()));
         assertThat(jdbc.queryForObject("SELECT actor FROM audit_entry WHERE account_id = ?", String.class, account))
                 .isEqualTo("system");
     }
@@ -99,7 +101,7 @@ class AuditRecordingTest {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readOnly.executeWithoutResult(status -> events.publishEvent(
-                AuditEvent.of(AuditAction.ACCOUNT_VIEW, account, AuditOutcome.SUCCESS, Map.of())));
+                AuditEvent.of(AccountAction.ACCOUNT_VIEW, account, AuditOutcome.SUCCESS, Map.of())));
         assertThat(entriesFor(account)).isOne();
     }
 
@@ -107,7 +109,7 @@ class AuditRecordingTest {
     void a_denial_stays_recorded_when_the_refused_callers_transaction_rolls_back() {
         String account = AuditFixtures.newAccountId();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_APPROVE, account, AuditOutcome.DENIED,
+            events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_APPROVE, account, AuditOutcome.DENIED,
                     Map.of("rule", "approver must not be the initiator")));
             status.setRollbackOnly();
         });
@@ -124,7 +126,7 @@ class AuditRecordingTest {
         details.put("name", "张伟");
         details.put("notifiedAt", "13800138001");
         details.put("merchantName", "杭州市水务集团");
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_SEARCH, account, AuditOutcome.SUCCESS, details));
+        events.publishEvent(AuditEvent.of(AccountAction.ACCOUNT_SEARCH, account, AuditOutcome.SUCCESS, details));
 
         String stored = jdbc.queryForObject("SELECT details_text FROM audit_entry WHERE account_id = ?",
                 String.class, account);
@@ -140,7 +142,7 @@ class AuditRecordingTest {
         details.put("zeta", 1);
         details.put("balance", new BigDecimal("12.50"));
         details.put("a", null);
-        events.publishEvent(AuditEvent.of(AuditAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details));
+        events.publishEvent(AuditEvent.of(ClosureAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details));
 
         assertThat(jdbc.queryForObject("SELECT details_text FROM audit_entry WHERE account_id = ?",
                 String.class, account)).isEqualTo("{\"zeta\":1,\"balance\":12.50,\"a\":null}");
@@ -148,7 +150,7 @@ class AuditRecordingTest {
 
     @Test
     void the_application_role_may_not_change_or_remove_entries() {
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
+        events.publishEvent(AuditEvent.of(AccountAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
         long id = jdbc.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", id))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
@@ -162,7 +164,7 @@ class AuditRecordingTest {
 
     @Test
     void even_the_owner_cannot_change_entries_while_the_triggers_stand() {
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
+        events.publishEvent(AuditEvent.of(AccountAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
         JdbcTemplate owner = new JdbcTemplate(postgres.getPostgresDatabase());
         long id = owner.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
         assertThatThrownBy(() -> owner.update("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", id))

@@ -60,7 +60,7 @@ class AuditFilterBar extends Composite<VerticalLayout> {
         account.setAllowedCharPattern("[0-9]");
         account.setMaxLength(16);
         setUp(action, "audit-filter-action", "audit.filter.action");
-        action.setItems(AuditAction.values());
+        action.setItems(AuditActions.ALL);
         action.setItemLabelGenerator(value -> getTranslation("action." + value.name()));
         action.setClearButtonVisible(true);
         setUp(outcome, "audit-filter-outcome", "audit.filter.outcome");

@@ -40,7 +40,7 @@ final class AuditFormat {
     }
 
     String action(AuditEntry entry) {
-        return entry.knownAction().map(action -> owner.getTranslation("action." + action.name())).orElse(entry.action());
+        return AuditActions.known(entry.action()).map(action -> owner.getTranslation("action." + action.name())).orElse(entry.action());
     }
 
     String outcome(AuditOutcome outcome) {

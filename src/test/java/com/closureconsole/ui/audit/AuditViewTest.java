@@ -20,13 +20,15 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import com.closureconsole.account.AccountAction;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEntry;
-import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditIntegrity;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.audit.Audited;
 import com.closureconsole.audit.DigestStore;
 import com.closureconsole.audit.EvidenceBundleVerifier;
+import com.closureconsole.closure.ClosureAction;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.error.AccessDeniedView;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -55,9 +57,9 @@ class AuditViewTest extends KaribuTest {
         Map<String, Object> blockers = new LinkedHashMap<>();
         blockers.put("blockers", List.of(Map.of("code", "BALANCE_NOT_ZERO", "balance", "12.50 CNY")));
         blockers.put("note", "余额未清零");
-        publish(AuditAction.ACCOUNT_VIEW, AuditOutcome.SUCCESS, Map.of(), null);
-        publish(AuditAction.ELIGIBILITY_CHECK, AuditOutcome.BLOCKED, blockers, closure);
-        publish(AuditAction.CLOSURE_SUBMIT, AuditOutcome.FAILURE, Map.of("reasonCode", "MOVED_ABROAD"), closure);
+        publish(AccountAction.ACCOUNT_VIEW, AuditOutcome.SUCCESS, Map.of(), null);
+        publish(ClosureAction.ELIGIBILITY_CHECK, AuditOutcome.BLOCKED, blockers, closure);
+        publish(ClosureAction.CLOSURE_SUBMIT, AuditOutcome.FAILURE, Map.of("reasonCode", "MOVED_ABROAD"), closure);
     }
 
     @Test
@@ -79,7 +81,7 @@ class AuditViewTest extends KaribuTest {
         _setValue(view.filters.outcome, AuditOutcome.BLOCKED);
         assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ELIGIBILITY_CHECK");
         _setValue(view.filters.outcome, null);
-        _setValue(view.filters.action, AuditAction.ACCOUNT_VIEW);
+        _setValue(view.filters.action, AccountAction.ACCOUNT_VIEW);
         assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ACCOUNT_VIEW");
     }
 
@@ -316,7 +318,12 @@ class AuditViewTest extends KaribuTest {
 
     private void publish(AuditAction action, AuditOutcome outcome, Map<String, Object> details, UUID correlation) {
         new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status ->
-                context.publishEvent(new AuditEvent(action, account, outcome, details, correlation)));
+                context.publishEvent(new Recorded(action, account, outcome, details, correlation)));
+    }
+
+    /** Any fact the audit records, as a module would publish it. */
+    record Recorded(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details,
+                    UUID correlationId) implements Audited {
     }
 
     private JdbcTemplate jdbc() {
