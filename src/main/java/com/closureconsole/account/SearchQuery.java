@@ -3,6 +3,8 @@ package com.closureconsole.account;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.closureconsole.shared.AccountIds;
+import com.closureconsole.shared.Masking;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -104,7 +106,7 @@ public sealed interface SearchQuery {
             return new Invalid(Reason.MEANINGLESS);
         }
         String digits = input.replaceAll("[ -]", "");
-        if (digits.matches("2088\\d{12}")) {
+        if (AccountIds.isAccountId(digits)) {
             return new ById(digits);
         }
         if (input.contains("@")) {

@@ -11,7 +11,6 @@ import com.closureconsole.security.KnownStaff;
 import com.closureconsole.security.ProviderSignInRefused;
 import com.closureconsole.security.RouteDenied;
 import com.closureconsole.security.StaffOidcUser;
-import com.closureconsole.security.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.aopalliance.intercept.MethodInvocation;
@@ -22,7 +21,6 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
@@ -172,11 +170,7 @@ class AuditRecorder {
     }
 
     private Actor actor(Authentication authentication) {
-        String role = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(StaffRole.SUPERVISOR.authority()::equals) ? StaffRole.SUPERVISOR.name()
-                : authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .anyMatch(StaffRole.AGENT.authority()::equals) ? StaffRole.AGENT.name() : null;
+        String role = CurrentStaff.role(authentication).map(Enum::name).orElse(null);
         return new Actor(authentication.getName(), role, address(authentication));
     }
 

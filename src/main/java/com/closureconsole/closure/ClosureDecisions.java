@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.closureconsole.account.AccountLifecycle;
-import com.closureconsole.account.Masking;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.DecisionResult.Refusal;
 import org.springframework.stereotype.Component;

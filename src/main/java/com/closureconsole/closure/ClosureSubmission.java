@@ -7,7 +7,7 @@ import java.util.Optional;
 import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.AccountStatus;
-import com.closureconsole.account.Masking;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.account.WalletFactsReader;
 import com.closureconsole.closure.SubmissionResult.Refusal;
 import org.springframework.stereotype.Component;

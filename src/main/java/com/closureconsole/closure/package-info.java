@@ -32,7 +32,7 @@
  * account and one member of staff; a submission without both, with the wrong method, or with an
  * older text is refused. Every refusal of a step, a submission or a decision is answered as a
  * result and audited in a transaction of its own once the work's transaction has ended. Free text
- * enters the trail masked ({@link com.closureconsole.account.Masking#freeText}).
+ * enters the trail masked ({@link com.closureconsole.shared.Masking#freeText}).
  *
  * <p>Every account status change names the status it expects (compare-and-set): completion moves
  * CLOSING to CLOSED only; rejection, cancellation and failure move CLOSING back to ACTIVE only. An

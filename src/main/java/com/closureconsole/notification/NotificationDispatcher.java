@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 
-import com.closureconsole.account.Masking;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.audit.ErrorCodes;
 import com.closureconsole.notification.NotificationLeases.Claimed;
 import org.slf4j.Logger;

@@ -5,6 +5,7 @@ import com.closureconsole.account.AccountProfile;
 import com.closureconsole.closure.EligibilityReport;
 import com.closureconsole.closure.ClosureRequestView;
 import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.shared.AccountIds;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.closure.ClosureRequestsGrid;
@@ -112,7 +113,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     public void beforeEnter(BeforeEnterEvent event) {
         accountId = event.getRouteParameters().get(ACCOUNT_ID).orElse("").strip();
         title.setText(getTranslation("account.title", accountId));
-        if (!accountId.matches("2088\\d{12}")) {
+        if (!AccountIds.isAccountId(accountId)) {
             showNotFound(getTranslation("account.invalidId", accountId));
             return;
         }
