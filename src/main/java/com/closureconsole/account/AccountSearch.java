@@ -121,9 +121,4 @@ public class AccountSearch {
         }
         throw new IllegalArgumentException("not a searchable query: " + query);
     }
-
-    /** LIKE treats % and _ as wildcards; searched literally they must be escaped (default escape: \). */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

@@ -74,11 +74,6 @@ public sealed interface SearchQuery {
         public String masked() {
             return Masking.name(text);
         }
-
-        /** Fragments of one or two characters need the name-pieces index; longer ones use trigrams. */
-        public boolean isShort() {
-            return text.codePointCount(0, text.length()) <= 2;
-        }
     }
 
     /** Input that is not searched, with the reason to show beside the field. */
