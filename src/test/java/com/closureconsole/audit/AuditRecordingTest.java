@@ -13,6 +13,9 @@ import java.util.UUID;
 
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.account.AccountAction;
+import com.closureconsole.account.PersonalDataRevealRefused;
+import com.closureconsole.account.PersonalDataRevealed;
+import com.closureconsole.account.RevealReason;
 import com.closureconsole.closure.ClosureAction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,48 @@ class AuditRecordingTest {
     }
 
     @Test
+    @WithMockUser(username = "agent1", roles = "AGENT")
+    void a_modules_own_fact_is_recorded_with_the_modules_action_name_and_only_when_its_transaction_commits() {
+        String kept = AuditFixtures.newAccountId();
+        String rolledBack = AuditFixtures.newAccountId();
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                events.publishEvent(new PersonalDataRevealed(kept, RevealReason.CUSTOMER_REQUEST)));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new PersonalDataRevealed(rolledBack, RevealReason.CUSTOMER_REQUEST));
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.queryForObject("SELECT action || ' ' || outcome || ' ' || details_text FROM audit_entry WHERE account_id = ?",
+                String.class, kept))
+                .isEqualTo("PERSONAL_DATA_REVEAL SUCCESS {\"fields\":[\"name\",\"phone\",\"email\"],\"reason\":\"CUSTOMER_REQUEST\"}");
+        assertThat(entriesFor(rolledBack)).isZero();
+    }
+
+    @Test
+    @WithMockUser(username = "agent1", roles = "AGENT")
+    void a_refused_attempt_stays_recorded_when_the_attempts_transaction_rolls_back() {
+        String account = AuditFixtures.newAccountId();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new PersonalDataRevealRefused(account));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT outcome || ' ' || details_text FROM audit_entry WHERE account_id = ?",
+                String.class, account)).isEqualTo("FAILURE {\"refused\":\"REASON_REQUIRED\"}");
+    }
+
+    @Test
+    void a_fact_that_cannot_be_recorded_fails_its_action_and_leaves_nothing() {
+        String account = AuditFixtures.newAccountId();
+        // An account id longer than the trail's column: the entry cannot be written.
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO staff_user (username, display_name, role) VALUES (?, 'x', 'AGENT')", "t" + account);
+            events.publishEvent(new PersonalDataRevealed(account + "-too-long", RevealReason.CUSTOMER_REQUEST));
+        })).isInstanceOf(DataAccessException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM staff_user WHERE username = ?", Integer.class, "t" + account))
+                .as("the action's own write rolled back with it").isZero();
+    }
+
+    @Test
     void personal_data_in_the_details_is_masked_but_business_names_stay() {
         String account = AuditFixtures.newAccountId();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -131,7 +176,7 @@ class AuditRecordingTest {
         String stored = jdbc.queryForObject("SELECT details_text FROM audit_entry WHERE account_id = ?",
                 String.class, account);
         assertThat(stored).doesNotContain("0013", "00138001", "zhang.wei", "张伟")
-                .contains("\"phone\":\"138****8001\"", "\"email\":\"z***@example.com\"", "\"name\":\"张**\"",
+                .contains("\"phone\":\"138****8001\"", "\"email\":\"z***@example.com\"", "\"name\":\"*伟\"",
                         "\"notifiedAt\":\"138****8001\"", "\"merchantName\":\"杭州市水务集团\"");
     }
 
