@@ -1,8 +1,10 @@
 package com.closureconsole;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -38,6 +40,29 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.closureconsole.ui..")
                 .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
                 .orShould().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void views_do_not_publish_events() {
+        noClasses().that().resideInAPackage("com.closureconsole.ui..")
+                .should().dependOnClassesThat().areAssignableTo(org.springframework.context.ApplicationEventPublisher.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_audit_module_knows_none_of_the_modules_whose_facts_it_records() {
+        noClasses().that().resideInAPackage("com.closureconsole.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.closureconsole.account..",
+                        "com.closureconsole.closure..", "com.closureconsole.notification..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_shared_kernel_uses_nothing_else_of_the_console() {
+        noClasses().that().resideInAPackage("com.closureconsole.shared..")
+                .should().dependOnClassesThat(resideInAPackage("com.closureconsole..")
+                        .and(DescribedPredicate.not(resideInAPackage("com.closureconsole.shared.."))))
                 .check(CLASSES);
     }
 }
