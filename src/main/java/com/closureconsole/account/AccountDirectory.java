@@ -1,15 +1,11 @@
 package com.closureconsole.account;
 
 import java.sql.Timestamp;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.closureconsole.audit.AttemptRefused;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.shared.Masking;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,9 +46,7 @@ public class AccountDirectory {
                 toInstant(rs.getTimestamp("activated_at")),
                 toInstant(rs.getTimestamp("closed_at"))));
         Optional<AccountProfile> profile = found.stream().findFirst();
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_VIEW, profile.isPresent() ? accountId : null,
-                profile.isPresent() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-                profile.isPresent() ? Map.of() : Map.of("requestedId", accountId)));
+        events.publishEvent(new AccountViewed(accountId, profile.isPresent()));
         return profile;
     }
 
@@ -63,19 +57,13 @@ public class AccountDirectory {
     @Transactional
     public Optional<PersonalData> reveal(String accountId, @Nullable RevealReason reason) {
         if (reason == null) {
-            events.publishEvent(new AttemptRefused(AuditEvent.of(AuditAction.PERSONAL_DATA_REVEAL, accountId,
-                    AuditOutcome.FAILURE, Map.of("refused", "REASON_REQUIRED"))));
+            events.publishEvent(new PersonalDataRevealRefused(accountId));
             return Optional.empty();
         }
         Optional<PersonalData> data = jdbc.query("SELECT id, name, phone, email FROM account WHERE id = :id",
                 Map.of("id", accountId), (rs, i) -> new PersonalData(rs.getString("id"), rs.getString("name"),
                         rs.getString("phone"), rs.getString("email"))).stream().findFirst();
-        data.ifPresent(d -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("fields", List.of("name", "phone", "email"));
-            details.put("reason", reason.name());
-            events.publishEvent(AuditEvent.of(AuditAction.PERSONAL_DATA_REVEAL, accountId, AuditOutcome.SUCCESS, details));
-        });
+        data.ifPresent(d -> events.publishEvent(new PersonalDataRevealed(accountId, reason)));
         return data;
     }
 

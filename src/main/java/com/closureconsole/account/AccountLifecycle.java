@@ -19,16 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccountLifecycle {
 
-    /**
-     * Where to reach the customer: the email when there is one, else the phone (E.164), and the
-     * language the customer reads ({@code zh_CN} or {@code en}).
-     */
-    public record Contact(@Nullable String email, @Nullable String phone, String locale) {
-        public boolean hasEmail() {
-            return email != null && !email.isBlank();
-        }
-    }
-
     private final NamedParameterJdbcTemplate jdbc;
 
     AccountLifecycle(NamedParameterJdbcTemplate jdbc) {
@@ -78,13 +68,5 @@ public class AccountLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public void unbindTaobao(String accountId) {
         jdbc.update("UPDATE account SET taobao_id = NULL, taobao_closable = NULL WHERE id = :id", Map.of("id", accountId));
-    }
-
-    /** The contact details a customer notification goes to (not masked: for sending only). */
-    @Transactional(readOnly = true)
-    public Optional<Contact> contact(String accountId) {
-        return jdbc.query("SELECT email, phone, locale FROM account WHERE id = :id", Map.of("id", accountId),
-                (rs, i) -> new Contact(rs.getString("email"), rs.getString("phone"), rs.getString("locale")))
-                .stream().findFirst();
     }
 }

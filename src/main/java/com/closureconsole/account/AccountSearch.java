@@ -1,15 +1,12 @@
 package com.closureconsole.account;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.shared.Masking;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -64,11 +61,7 @@ public class AccountSearch {
                 Map.of("q", query.value()), String.class);
         Optional<String> exact = hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
 
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", query.getClass().getSimpleName());
-        details.put("query", query.masked());
-        details.put("exactHit", exact.orElse(null));
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_SEARCH, exact.orElse(null), AuditOutcome.SUCCESS, details));
+        events.publishEvent(new AccountSearched(query.getClass().getSimpleName(), query.masked(), exact.orElse(null)));
         return exact;
     }
 
@@ -128,10 +121,5 @@ public class AccountSearch {
             return "lower(taobao_id)";
         }
         throw new IllegalArgumentException("not a searchable query: " + query);
-    }
-
-    /** LIKE treats % and _ as wildcards; searched literally they must be escaped (default escape: \). */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -3,6 +3,8 @@ package com.closureconsole.account;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.closureconsole.shared.AccountIds;
+import com.closureconsole.shared.Masking;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -73,11 +75,6 @@ public sealed interface SearchQuery {
         public String masked() {
             return Masking.name(text);
         }
-
-        /** Fragments of one or two characters need the name-pieces index; longer ones use trigrams. */
-        public boolean isShort() {
-            return text.codePointCount(0, text.length()) <= 2;
-        }
     }
 
     /** Input that is not searched, with the reason to show beside the field. */
@@ -105,7 +102,7 @@ public sealed interface SearchQuery {
             return new Invalid(Reason.MEANINGLESS);
         }
         String digits = input.replaceAll("[ -]", "");
-        if (digits.matches("2088\\d{12}")) {
+        if (AccountIds.isAccountId(digits)) {
             return new ById(digits);
         }
         if (input.contains("@")) {

@@ -2,7 +2,6 @@ package com.closureconsole.audit;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -23,16 +22,6 @@ public record AuditEntry(long id, Instant occurredAt, String actor, @Nullable St
     /** The details in their stored order; nested objects are maps, arrays lists, decimals exact. */
     public Map<String, Object> details() {
         return AuditDetailsJson.read(detailsText);
-    }
-
-    /** The action, when this version knows it. */
-    public Optional<AuditAction> knownAction() {
-        for (AuditAction known : AuditAction.values()) {
-            if (known.name().equals(action)) {
-                return Optional.of(known);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The position right after this entry. */

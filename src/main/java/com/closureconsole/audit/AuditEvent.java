@@ -1,12 +1,13 @@
 package com.closureconsole.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * An action to record. Publish it with Spring's {@code ApplicationEventPublisher} inside the
- * transaction of the action itself: the entry is written in that transaction, so a rolled-back
- * action leaves no entry. The actor and client address are taken from the signed-in user.
+ * One entry to append, as the trail's writer takes it: an {@link Audited} fact of another module,
+ * or an action the audit module records itself.
  *
  * @param action        what was done
  * @param accountId     the wallet account it concerns, or {@code null}
@@ -14,15 +15,20 @@ import java.util.UUID;
  * @param details       the figures needed to reconstruct the decision; personal data already masked
  * @param correlationId ties together the steps of one closure, or {@code null}
  */
-public record AuditEvent(AuditAction action, String accountId, AuditOutcome outcome,
-                         Map<String, Object> details, UUID correlationId) {
+record AuditEvent(AuditAction action, String accountId, AuditOutcome outcome,
+                  Map<String, Object> details, UUID correlationId) implements Audited {
 
-    public AuditEvent {
+    AuditEvent {
         // Keeps the publisher's order (it is the order a supervisor reads) and allows null figures.
-        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public static AuditEvent of(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details) {
+    static AuditEvent of(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details) {
         return new AuditEvent(action, accountId, outcome, details, null);
+    }
+
+    static AuditEvent of(Audited fact) {
+        return fact instanceof AuditEvent event ? event
+                : new AuditEvent(fact.action(), fact.accountId(), fact.outcome(), fact.details(), fact.correlationId());
     }
 }

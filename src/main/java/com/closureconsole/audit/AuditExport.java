@@ -64,7 +64,7 @@ public class AuditExport {
      */
     public AuditJob<ExportResult> start(AuditFilter filter, OutputStream out) {
         Actor actor = Actor.current(staff);
-        return jobs.start(AuditAction.AUDIT_EXPORT, actor, job -> {
+        return jobs.start(AuditTrailAction.AUDIT_EXPORT, actor, job -> {
             long rows;
             try (out) {
                 rows = write(filter, out, job);
@@ -111,7 +111,7 @@ public class AuditExport {
         if (!finished) {
             details.put("cancelled", true);
         }
-        log.record(AuditEvent.of(AuditAction.AUDIT_EXPORT, filter.accountId(),
+        log.record(AuditEvent.of(AuditTrailAction.AUDIT_EXPORT, filter.accountId(),
                 finished ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details), actor);
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+
+import com.closureconsole.shared.AccountIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param from          entries at or after this moment
  * @param to            entries before this moment
  * @param actor         exactly this user name (case does not matter)
- * @param accountId     this wallet account (16 digits)
+ * @param accountId     this wallet account ({@link AccountIds its id})
  * @param action        this kind of action
  * @param outcome       this outcome
  * @param text          this text anywhere in the details (case does not matter)
@@ -29,7 +30,6 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
     /** The whole trail. */
     public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null, null, null, null);
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{16}");
     static final int MAX_ACTOR = 64;
     static final int MAX_TEXT = 200;
 
@@ -64,7 +64,7 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         if (actor != null && actor.strip().length() > MAX_ACTOR) {
             problems.add(new Problem(Field.ACTOR, "tooLong"));
         }
-        if (blankToNull(accountId) != null && !ACCOUNT_ID.matcher(accountId.strip()).matches()) {
+        if (blankToNull(accountId) != null && !AccountIds.isAccountId(accountId.strip())) {
             problems.add(new Problem(Field.ACCOUNT, "accountId"));
         }
         if (text != null && text.strip().length() > MAX_TEXT) {

@@ -50,7 +50,7 @@ public class AuditIntegrity {
             throw new IllegalArgumentException("the end of the range must come after its start");
         }
         Actor actor = Actor.current(staff);
-        return jobs.start(AuditAction.AUDIT_VERIFY, actor, job -> {
+        return jobs.start(AuditTrailAction.AUDIT_VERIFY, actor, job -> {
             LedgerReport report;
             try {
                 report = verifier.verify(from, to, job);
@@ -58,7 +58,7 @@ public class AuditIntegrity {
                 Map<String, Object> details = range(from, to);
                 details.put("cancelled", true);
                 details.put("entriesChecked", job.done());
-                log.record(AuditEvent.of(AuditAction.AUDIT_VERIFY, null, AuditOutcome.FAILURE, details), actor);
+                log.record(AuditEvent.of(AuditTrailAction.AUDIT_VERIFY, null, AuditOutcome.FAILURE, details), actor);
                 verified("cancelled");
                 throw e;
             } catch (RuntimeException e) {
@@ -77,7 +77,7 @@ public class AuditIntegrity {
                 details.put("entryId", report.finding().entryId());
                 details.put("blockNo", report.finding().blockNo());
             }
-            log.record(AuditEvent.of(AuditAction.AUDIT_VERIFY, null,
+            log.record(AuditEvent.of(AuditTrailAction.AUDIT_VERIFY, null,
                     report.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details), actor);
             verified(report.intact() ? "intact" : "broken");
             return report;

@@ -55,10 +55,6 @@ public final class AuditJob<R> {
         }
     }
 
-    boolean cancelRequested() {
-        return cancelRequested;
-    }
-
     void complete(R value) {
         result.complete(value);
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import com.closureconsole.security.CurrentStaff;
 import com.closureconsole.security.KnownStaff;
 import com.closureconsole.security.ProviderSignInRefused;
+import com.closureconsole.security.RouteDenied;
 import com.closureconsole.security.StaffOidcUser;
-import com.closureconsole.security.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.aopalliance.intercept.MethodInvocation;
@@ -21,17 +21,17 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what happens into audit entries: the {@link AuditEvent}s other modules publish (written
+ * Turns what happens into audit entries: the {@link Audited} facts other modules publish (written
  * synchronously, in the publisher's transaction), the {@link AttemptRefused} attempts (each in a
- * transaction of its own), and Spring Security's sign-ins, failed sign-ins, sign-outs, ends of
- * signed-in sessions and refusals of a signed-in user by method security. A name typed at a failed
+ * transaction of its own), Spring Security's sign-ins, failed sign-ins, sign-outs, ends of
+ * signed-in sessions and refusals of a signed-in user by method security, and the security
+ * module's refusals of a sign-in or of a view. A name typed at a failed
  * sign-in that is no staff user's is stored masked: it may be a customer's phone number, or a
  * password typed into the wrong field.
  */
@@ -50,18 +50,25 @@ class AuditRecorder {
         this.clock = clock;
     }
 
+    /**
+     * A fact another module published: in the publisher's transaction, or, for a refused attempt
+     * or a denial, in a transaction of its own.
+     */
     @EventListener
-    public void record(AuditEvent event) {
-        if (event.outcome() == AuditOutcome.DENIED) {
-            log.recordRefusal(event, Actor.current(staff));
+    public void record(Audited fact) {
+        AuditEvent entry = AuditEvent.of(fact);
+        if (fact instanceof AttemptRefused || fact.outcome() == AuditOutcome.DENIED) {
+            log.recordRefusal(entry, Actor.current(staff));
         } else {
-            log.record(event, Actor.current(staff));
+            log.record(entry, Actor.current(staff));
         }
     }
 
+    /** A signed-in user opened a view their role may not see. */
     @EventListener
-    public void refused(AttemptRefused attempt) {
-        log.recordRefusal(attempt.entry(), Actor.current(staff));
+    public void routeDenied(RouteDenied denied) {
+        log.recordRefusal(AuditEvent.of(SignInAction.ACCESS_DENIED, null, AuditOutcome.DENIED,
+                Map.of("route", denied.route())), Actor.current(staff));
     }
 
     @EventListener
@@ -71,7 +78,7 @@ class AuditRecorder {
                 ? providerDetails(user.registrationId(), user.getIdToken().getIssuer(), user.getSubject(),
                         user.authenticationMethods(), user.authenticationContext())
                 : Map.of("method", "PASSWORD");
-        log.record(AuditEvent.of(AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, details), actor(authentication));
+        log.record(AuditEvent.of(SignInAction.SIGN_IN, null, AuditOutcome.SUCCESS, details), actor(authentication));
     }
 
     /** Someone the identity provider signed in, whom the console kept out. */
@@ -80,7 +87,7 @@ class AuditRecorder {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", event.reason().name());
         details.putAll(providerDetails(event.provider(), event.issuer(), event.subject(), event.amr(), event.acr()));
-        log.recordRefusal(AuditEvent.of(AuditAction.SIGN_IN_FAILED, null, AuditOutcome.FAILURE, details),
+        log.recordRefusal(AuditEvent.of(SignInAction.SIGN_IN_FAILED, null, AuditOutcome.FAILURE, details),
                 new Actor(event.username(), null, event.clientAddress()));
     }
 
@@ -105,7 +112,7 @@ class AuditRecorder {
         details.put("reason", reason(event));
         String actor = typed.isEmpty() ? "(blank)" : knownStaff.isStaff(typed) ? typed : unknownName(typed);
         details.put("knownUser", !typed.isEmpty() && actor.equals(typed));
-        log.recordRefusal(AuditEvent.of(AuditAction.SIGN_IN_FAILED, null, AuditOutcome.FAILURE, details),
+        log.recordRefusal(AuditEvent.of(SignInAction.SIGN_IN_FAILED, null, AuditOutcome.FAILURE, details),
                 new Actor(actor, null, address(attempt)));
     }
 
@@ -116,7 +123,7 @@ class AuditRecorder {
 
     @EventListener
     public void signedOut(LogoutSuccessEvent event) {
-        log.record(AuditEvent.of(AuditAction.SIGN_OUT, null, AuditOutcome.SUCCESS, Map.of()), actor(event.getAuthentication()));
+        log.record(AuditEvent.of(SignInAction.SIGN_OUT, null, AuditOutcome.SUCCESS, Map.of()), actor(event.getAuthentication()));
     }
 
     /**
@@ -137,7 +144,7 @@ class AuditRecorder {
             details.put("idleSeconds", idleSeconds);
             details.put("timeoutSeconds", session.getMaxInactiveInterval());
             details.put("expired", session.getMaxInactiveInterval() > 0 && idleSeconds >= session.getMaxInactiveInterval());
-            log.record(AuditEvent.of(AuditAction.SESSION_END, null, AuditOutcome.SUCCESS, details), actor(authentication));
+            log.record(AuditEvent.of(SignInAction.SESSION_END, null, AuditOutcome.SUCCESS, details), actor(authentication));
         }
     }
 
@@ -158,16 +165,12 @@ class AuditRecorder {
         } else {
             details.put("object", event.getObject().getClass().getSimpleName());
         }
-        log.recordRefusal(AuditEvent.of(AuditAction.ACCESS_DENIED, null, AuditOutcome.DENIED, details),
+        log.recordRefusal(AuditEvent.of(SignInAction.ACCESS_DENIED, null, AuditOutcome.DENIED, details),
                 actor(authentication));
     }
 
     private Actor actor(Authentication authentication) {
-        String role = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(StaffRole.SUPERVISOR.authority()::equals) ? StaffRole.SUPERVISOR.name()
-                : authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .anyMatch(StaffRole.AGENT.authority()::equals) ? StaffRole.AGENT.name() : null;
+        String role = CurrentStaff.role(authentication).map(Enum::name).orElse(null);
         return new Actor(authentication.getName(), role, address(authentication));
     }
 

@@ -107,7 +107,7 @@ public class EvidenceBundles {
         details.put("sha256", bundle.sha256());
         Set<String> accounts = new LinkedHashSet<>();
         entries.stream().map(AuditEntry::accountId).filter(java.util.Objects::nonNull).forEach(accounts::add);
-        log.record(new AuditEvent(AuditAction.AUDIT_EVIDENCE_EXPORT, accounts.stream().findFirst().orElse(null),
+        log.record(new AuditEvent(AuditTrailAction.AUDIT_EVIDENCE_EXPORT, accounts.stream().findFirst().orElse(null),
                 AuditOutcome.SUCCESS, details, correlationId), Actor.current(staff));
         return bundle;
     }

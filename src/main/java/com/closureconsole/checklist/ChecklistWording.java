@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
-import com.closureconsole.account.Masking;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.account.Money;
 import com.closureconsole.closure.conditions.Blocker;
 import com.closureconsole.closure.conditions.BlockingObject;

@@ -20,11 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.closureconsole.account.AccountLifecycle;
-import com.closureconsole.account.AccountLifecycle.Contact;
-import com.closureconsole.account.Masking;
-import com.closureconsole.audit.AttemptRefused;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.ErrorCodes;
 import com.closureconsole.closure.EligibilityReport;
@@ -126,8 +122,7 @@ public class CustomerChecklists {
             log.error("Sending the checklist of account {} failed", Masking.freeText(accountId), e);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("error", ErrorCodes.of(e));
-            events.publishEvent(new AttemptRefused(new AuditEvent(AuditAction.CUSTOMER_CHECKLIST_SEND, accountId,
-                    AuditOutcome.FAILURE, details, id)));
+            events.publishEvent(new ChecklistSendRefused(accountId, AuditOutcome.FAILURE, details, id));
             throw e;
         }
         if (result instanceof SendResult.Refused refused) {
@@ -137,10 +132,9 @@ public class CustomerChecklists {
             details.put("dailyLimit", quota.limit());
             details.put("sentInWindow", quota.sentInWindow());
             details.put("nextAllowedAt", quota.nextAllowedAt() == null ? null : quota.nextAllowedAt().toString());
-            events.publishEvent(new AttemptRefused(new AuditEvent(AuditAction.CUSTOMER_CHECKLIST_SEND,
-                    refused.reason() == Refusal.NO_SUCH_ACCOUNT ? null : accountId,
+            events.publishEvent(new ChecklistSendRefused(refused.reason() == Refusal.NO_SUCH_ACCOUNT ? null : accountId,
                     refused.reason() == Refusal.PRE_CHECK_FAILED ? AuditOutcome.BLOCKED : AuditOutcome.FAILURE,
-                    details, id)));
+                    details, id));
         }
         return result;
     }
@@ -164,9 +158,7 @@ public class CustomerChecklists {
         if (!draft.digest().equals(previewedDigest)) {
             return new SendResult.Refused(Refusal.CHANGED_SINCE_PREVIEW, current);
         }
-        Contact contact = accounts.contact(accountId).orElseThrow();
-        String recipient = draft.channel() == Channel.EMAIL ? contact.email() : contact.phone();
-        long notification = messages.queue(accountId, draft.channel(), recipient, draft.locale(), TEMPLATE,
+        long notification = messages.queue(accountId, draft.channel(), draft.locale(), TEMPLATE,
                 draft.subject(), draft.body(), id);
         String[] codes = draft.blockers().stream().map(ConditionCode::name).toArray(String[]::new);
         jdbc.update("""
@@ -184,7 +176,7 @@ public class CustomerChecklists {
         details.put("digest", draft.digest());
         details.put("dailyLimit", dailyLimit);
         details.put("sentInWindow", quota.sentInWindow() + 1);
-        events.publishEvent(new AuditEvent(AuditAction.CUSTOMER_CHECKLIST_SEND, accountId, AuditOutcome.SUCCESS, details, id));
+        events.publishEvent(new ChecklistSent(accountId, details, id));
         Quota after = quota(accountId, now);
         SentChecklist sent = new SentChecklist(id, accountId, now, staff, draft.channel(), draft.maskedRecipient(),
                 draft.locale(), draft.blockers(), messages.status(List.of(notification)).get(notification));
@@ -220,8 +212,8 @@ public class CustomerChecklists {
 
     /** The checklist as it stands now; the condition check it rests on is audited. */
     private ChecklistPreview draft(String accountId, UUID correlationId, Quota quota) {
-        Optional<Contact> contact = accounts.contact(accountId);
-        if (contact.isEmpty()) {
+        Optional<CustomerMessages.Destination> destination = messages.destination(accountId);
+        if (destination.isEmpty()) {
             return new ChecklistPreview.Unavailable(Refusal.NO_SUCH_ACCOUNT, null, quota);
         }
         EligibilityReport report = eligibility.check(accountId, correlationId);
@@ -231,23 +223,16 @@ public class CustomerChecklists {
         if (report.blockers().isEmpty()) {
             return new ChecklistPreview.Unavailable(Refusal.NOTHING_BLOCKS, null, quota);
         }
-        Contact to = contact.get();
-        Channel channel;
-        String recipient;
-        if (to.hasEmail()) {
-            channel = Channel.EMAIL;
-            recipient = to.email();
-        } else if (to.phone() != null && !to.phone().isBlank()) {
-            channel = Channel.SMS;
-            recipient = to.phone();
-        } else {
+        CustomerMessages.Destination to = destination.get();
+        if (!to.reachable()) {
             return new ChecklistPreview.Unavailable(Refusal.NO_CONTACT, null, quota);
         }
+        Channel channel = to.channel();
         String locale = ChecklistWording.normalise(to.locale());
         ChecklistWording.Text text = new ChecklistWording(locale, zone).write(accountId, report.blockers());
-        return new ChecklistPreview.Ready(new ChecklistDraft(accountId, channel, mask(channel, recipient), locale,
+        return new ChecklistPreview.Ready(new ChecklistDraft(accountId, channel, to.maskedRecipient(), locale,
                 text.subject(), text.body(), report.blockingCodes(),
-                digest(channel.name(), recipient, locale, text.subject(), text.body())), quota);
+                digest(channel.name(), to.fingerprint(), locale, text.subject(), text.body())), quota);
     }
 
     /** The checklists of the last 24 hours; when they reach the limit, the next send may be made once the oldest that counts is 24 hours old. */

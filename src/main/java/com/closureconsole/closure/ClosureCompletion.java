@@ -4,14 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.closureconsole.account.AccountLifecycle;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,13 +81,8 @@ class ClosureCompletion {
         if (counted == null) {
             return 0;
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("requestId", requestId.toString());
-        details.put("attempt", counted.attempts());
-        details.put("error", error);
-        details.put("willRetry", counted.attempts() < maxAttempts);
-        events.publishEvent(new AuditEvent(AuditAction.CLOSURE_COMPLETE, counted.accountId(), AuditOutcome.FAILURE,
-                details, requestId));
+        events.publishEvent(new ClosureCompletionAttemptFailed(requestId, counted.accountId(), counted.attempts(), error,
+                counted.attempts() < maxAttempts));
         return counted.attempts();
     }
 

@@ -2,15 +2,12 @@ package com.closureconsole.closure;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import com.closureconsole.account.AccountLifecycle;
-import com.closureconsole.account.Masking;
-import com.closureconsole.audit.AuditAction;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.DecisionResult.Refusal;
 import com.closureconsole.security.CurrentStaff;
@@ -55,7 +52,7 @@ public class ClosureDecisions {
         String supervisor = currentStaff.require().username();
         DecisionResult result = ClosureReason.tooLong(comment) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : locked(requestId, request -> approve(request, ClosureReason.blankToNull(comment), supervisor));
-        return audited(AuditAction.CLOSURE_APPROVE, result);
+        return audited(ClosureDecisionRefused.Decision.APPROVE, result);
     }
 
     /** A supervisor rejects, with a reason the customer and the audit keep. */
@@ -66,7 +63,7 @@ public class ClosureDecisions {
         DecisionResult result = text == null ? refused(requestId, Refusal.REASON_REQUIRED, null)
                 : ClosureReason.tooLong(text) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : locked(requestId, request -> reject(request, text, supervisor));
-        return audited(AuditAction.CLOSURE_REJECT, result);
+        return audited(ClosureDecisionRefused.Decision.REJECT, result);
     }
 
     /** An agent cancels while the request awaits approval or is within its cooling-off window. */
@@ -75,7 +72,7 @@ public class ClosureDecisions {
         String staff = currentStaff.require().username();
         DecisionResult result = ClosureReason.tooLong(reason) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : locked(requestId, request -> cancel(request, ClosureReason.blankToNull(reason), staff));
-        return audited(AuditAction.CLOSURE_CANCEL, result);
+        return audited(ClosureDecisionRefused.Decision.CANCEL, result);
     }
 
     private DecisionResult approve(ClosureRequest request, @Nullable String comment, String supervisor) {
@@ -90,8 +87,8 @@ public class ClosureDecisions {
             return DecisionResult.of(request, outcomes.fail(request, report.failureCode(), AuditOutcome.BLOCKED,
                     EligibilityService.auditDetails(report), now));
         }
-        outcomes.audit(AuditAction.CLOSURE_APPROVE, request, AuditOutcome.SUCCESS,
-                comment == null ? Map.of() : Map.of("comment", Masking.freeText(comment)));
+        outcomes.publish(new ClosureApproved(request.id(), request.accountId(), request.state(),
+                comment == null ? null : Masking.freeText(comment)));
         return DecisionResult.of(request, outcomes.afterApproval(request, now));
     }
 
@@ -103,8 +100,8 @@ public class ClosureDecisions {
         Instant now = clock.instant();
         request.reject(supervisor, reason, now);
         AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
-        outcomes.audit(AuditAction.CLOSURE_REJECT, request, AuditOutcome.SUCCESS,
-                Map.of("reason", Masking.freeText(reason)));
+        outcomes.publish(new ClosureRejected(request.id(), request.accountId(), request.state(),
+                Masking.freeText(reason)));
         outcomes.finished(request);
         return DecisionResult.of(request, change);
     }
@@ -117,8 +114,8 @@ public class ClosureDecisions {
         }
         request.cancel(staff, reason, now);
         AccountLifecycle.StatusChange change = outcomes.reopen(request, now);
-        outcomes.audit(AuditAction.CLOSURE_CANCEL, request, AuditOutcome.SUCCESS,
-                reason == null ? Map.of() : Map.of("reason", Masking.freeText(reason)));
+        outcomes.publish(new ClosureCancelled(request.id(), request.accountId(), request.state(),
+                reason == null ? null : Masking.freeText(reason)));
         outcomes.finished(request);
         return DecisionResult.of(request, change);
     }
@@ -137,17 +134,9 @@ public class ClosureDecisions {
     }
 
     /** A refused decision audited in a transaction of its own, after the decision's has ended. */
-    private DecisionResult audited(AuditAction action, DecisionResult result) {
+    private DecisionResult audited(ClosureDecisionRefused.Decision decision, DecisionResult result) {
         if (result instanceof DecisionResult.Refused refused) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("requestId", refused.requestId() == null ? null : refused.requestId().toString());
-            details.put("refused", refused.reason().name());
-            if (refused.request() != null) {
-                details.put("state", refused.request().state().name());
-            }
-            outcomes.refused(action, refused.request() == null ? null : refused.request().accountId(),
-                    refused.reason() == Refusal.SELF_APPROVAL ? AuditOutcome.DENIED : AuditOutcome.FAILURE, details,
-                    refused.requestId());
+            outcomes.refused(ClosureDecisionRefused.of(decision, refused));
         }
         return result;
     }

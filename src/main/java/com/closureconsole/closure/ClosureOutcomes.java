@@ -1,16 +1,12 @@
 package com.closureconsole.closure;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.AccountLifecycle.StatusChange;
 import com.closureconsole.account.AccountStatus;
 import com.closureconsole.audit.AttemptRefused;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -57,8 +53,7 @@ class ClosureOutcomes {
         if (request.taobaoOutcome() == TaobaoOutcome.UNBOUND) {
             accounts.unbindTaobao(request.accountId());
         }
-        audit(AuditAction.CLOSURE_COMPLETE, request, AuditOutcome.SUCCESS,
-                Map.of("taobaoOutcome", request.taobaoOutcome().name()));
+        publish(new ClosureCompleted(request.id(), request.accountId(), request.state(), request.taobaoOutcome()));
         finished(request);
         return change;
     }
@@ -82,9 +77,8 @@ class ClosureOutcomes {
                       Instant now) {
         request.fail(reason, now);
         StatusChange change = reopen(request, now);
-        Map<String, Object> all = new LinkedHashMap<>(details);
-        all.put("accountStatus", change.moved() ? change.target().name() : change.found().name());
-        audit(AuditAction.CLOSURE_FAIL, request, outcome, all);
+        publish(new ClosureFailed(request.id(), request.accountId(), request.state(), outcome, details,
+                change.moved() ? change.target().name() : change.found().name()));
         finished(request);
         return change;
     }
@@ -102,32 +96,26 @@ class ClosureOutcomes {
         events.publishEvent(new ClosureFinished(request.id(), request.accountId(), request.state(), request.taobaoOutcome()));
     }
 
-    void audit(AuditAction action, ClosureRequest request, AuditOutcome outcome, Map<String, Object> details) {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("requestId", request.id().toString());
-        all.put("state", request.state().name());
-        all.putAll(details);
-        events.publishEvent(new AuditEvent(action, request.accountId(), outcome, all, request.id()));
+    /** Something that happened to the request, audited in the caller's transaction. */
+    void publish(ClosureRequestFact fact) {
+        events.publishEvent(fact);
     }
 
     /** A refused attempt, audited in a transaction of its own so it stays whatever the caller's does. */
-    void refused(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details,
-                 UUID correlationId) {
-        events.publishEvent(new AttemptRefused(new AuditEvent(action, accountId, outcome, details, correlationId)));
+    void refused(AttemptRefused attempt) {
+        events.publishEvent(attempt);
     }
 
     private void failOnConflict(ClosureRequest request, StatusChange change, Instant now) {
         conflict(request, change);
         request.fail("ACCOUNT_STATUS_" + change.found().name(), now);
-        audit(AuditAction.CLOSURE_FAIL, request, AuditOutcome.FAILURE, Map.of("accountStatus", change.found().name()));
+        publish(new ClosureFailed(request.id(), request.accountId(), request.state(), AuditOutcome.FAILURE, Map.of(),
+                change.found().name()));
         finished(request);
     }
 
     private void conflict(ClosureRequest request, StatusChange change) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("expected", change.expected().name());
-        details.put("target", change.target().name());
-        details.put("found", change.found().name());
-        audit(AuditAction.ACCOUNT_STATUS_CONFLICT, request, AuditOutcome.FAILURE, details);
+        publish(new AccountStatusConflicted(request.id(), request.accountId(), request.state(), change.expected(),
+                change.target(), change.found()));
     }
 }

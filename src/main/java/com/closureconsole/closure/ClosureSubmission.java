@@ -3,17 +3,13 @@ package com.closureconsole.closure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.AccountLifecycle;
 import com.closureconsole.account.AccountStatus;
-import com.closureconsole.account.Masking;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.account.WalletFactsReader;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.SubmissionResult.Refusal;
 import com.closureconsole.security.CurrentStaff;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -146,17 +142,10 @@ public class ClosureSubmission {
                 ClosureReason.blankToNull(command.reasonText()),
                 TaobaoOutcome.of(account.taobaoId(), account.taobaoClosable()), now);
         requests.saveAndFlush(request);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reasonCode", command.reason().name());
-        if (request.view().reasonText() != null) {
-            details.put("reasonText", Masking.freeText(request.view().reasonText()));
-        }
-        details.put("verificationMethod", flow.get().verificationMethod().name());
-        details.put("confirmationVersion", flow.get().confirmationVersion());
-        details.put("taobaoOutcome", request.taobaoOutcome().name());
-        details.put("approvalRequired", policy.isApprovalRequired());
-        details.put("coolingOff", policy.getCoolingOff().toString());
-        outcomes.audit(AuditAction.CLOSURE_SUBMIT, request, AuditOutcome.SUCCESS, details);
+        outcomes.publish(new ClosureSubmitted(request.id(), request.accountId(), request.state(), command.reason(),
+                request.view().reasonText() == null ? null : Masking.freeText(request.view().reasonText()),
+                flow.get().verificationMethod(), flow.get().confirmationVersion(), request.taobaoOutcome(),
+                policy.isApprovalRequired(), policy.getCoolingOff()));
         // The check has just read ACTIVE under the lock, so this move cannot miss.
         if (!accounts.move(request.accountId(), AccountStatus.ACTIVE, AccountStatus.CLOSING, now).moved()) {
             throw new IllegalStateException("account " + request.accountId() + " changed status under its lock");
@@ -193,20 +182,8 @@ public class ClosureSubmission {
     }
 
     private void auditRefusal(SubmitClosure command, SubmissionResult.Refused refused) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("refused", refused.reason().name());
-        if (refused.report() != null) {
-            details.putAll(EligibilityService.auditDetails(refused.report()));
-        }
-        details.put("reasonCode", command.reason() == null ? null : command.reason().name());
-        if (refused.competing() != null) {
-            details.put("competingRequestId", refused.competing().id().toString());
-            details.put("competingInitiator", refused.competing().initiatedBy());
-        }
-        boolean blocked = refused.reason() == Refusal.NOT_ELIGIBLE || refused.reason() == Refusal.ALREADY_IN_PROGRESS;
-        boolean noAccount = refused.report() != null && refused.report().failedPreCheck() == PreCheck.ACCOUNT_EXISTS;
-        outcomes.refused(AuditAction.CLOSURE_SUBMIT, noAccount ? null : command.accountId(),
-                blocked ? AuditOutcome.BLOCKED : AuditOutcome.FAILURE, details, command.flowId());
+        outcomes.refused(new ClosureSubmissionRefused(command.accountId(), command.flowId(), refused.reason(),
+                refused.report(), command.reason(), refused.competing()));
     }
 
     /** What breaks a limit of the submission, if anything: the domain's limits, mirrored by the dialog. */

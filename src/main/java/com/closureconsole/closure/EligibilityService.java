@@ -16,9 +16,6 @@ import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.AccountStatus;
 import com.closureconsole.account.Money;
 import com.closureconsole.account.WalletFactsReader;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.conditions.Blocker;
 import com.closureconsole.closure.conditions.BlockingObject;
 import com.closureconsole.closure.conditions.ClosureCondition;
@@ -68,9 +65,7 @@ public class EligibilityService {
     /** The audited check on facts the caller has already read (the closure flow reads them once). */
     EligibilityReport check(String accountId, Optional<AccountFacts> read, java.util.@Nullable UUID correlationId) {
         EligibilityReport report = evaluate(accountId, read, clock.instant(), false);
-        events.publishEvent(new AuditEvent(AuditAction.ELIGIBILITY_CHECK,
-                report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : accountId,
-                report.closable() ? AuditOutcome.SUCCESS : AuditOutcome.BLOCKED, auditDetails(report), correlationId));
+        events.publishEvent(new EligibilityChecked(report, correlationId));
         return report;
     }
 

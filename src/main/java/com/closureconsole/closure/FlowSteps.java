@@ -8,9 +8,6 @@ import java.util.UUID;
 
 import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.WalletFactsReader;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.security.CurrentStaff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -81,14 +78,8 @@ public class FlowSteps {
         String staff = currentStaff.require().username();
         Verification verification = transactions.execute(status -> verify(accountId, flowId, method, passed, staff));
         if (verification.result() != StepResult.RECORDED) {
-            Map<String, Object> details = new LinkedHashMap<>(verification.details());
-            if (verification.result() != StepResult.VERIFICATION_FAILED) {
-                details.put("refused", verification.result().name());
-            }
-            outcomes.refused(AuditAction.IDENTITY_VERIFICATION,
-                    verification.result() == StepResult.NO_SUCH_ACCOUNT ? null : accountId,
-                    verification.result() == StepResult.NOT_VERIFIED ? AuditOutcome.DENIED : AuditOutcome.FAILURE,
-                    details, flowId);
+            outcomes.refused(new IdentityVerificationRefused(accountId, flowId, verification.result(),
+                    verification.details()));
         }
         return verification.result();
     }
@@ -103,10 +94,7 @@ public class FlowSteps {
         String staff = currentStaff.require().username();
         StepResult result = transactions.execute(status -> confirm(accountId, flowId, version, staff));
         if (result != StepResult.RECORDED) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("confirmationVersion", version);
-            details.put("refused", result.name());
-            outcomes.refused(AuditAction.GIVE_UP_CONFIRMATION, accountId, AuditOutcome.FAILURE, details, flowId);
+            outcomes.refused(new GiveUpConfirmationRefused(accountId, flowId, version, result));
         }
         return result;
     }
@@ -152,8 +140,7 @@ public class FlowSteps {
         if (!passed) {
             return new Verification(StepResult.VERIFICATION_FAILED, details);
         }
-        events.publishEvent(new AuditEvent(AuditAction.IDENTITY_VERIFICATION, accountId, AuditOutcome.SUCCESS, details,
-                flowId));
+        events.publishEvent(new IdentityVerified(accountId, flowId, method, account.get().identityType()));
         return new Verification(StepResult.RECORDED, details);
     }
 
@@ -164,8 +151,7 @@ public class FlowSteps {
         if (!flows.confirmed(flowId, accountId, staff, version, clock.instant())) {
             return StepResult.NOT_VERIFIED;
         }
-        events.publishEvent(new AuditEvent(AuditAction.GIVE_UP_CONFIRMATION, accountId, AuditOutcome.SUCCESS,
-                Map.of("confirmationVersion", version), flowId));
+        events.publishEvent(new GiveUpConfirmed(accountId, flowId, version));
         return StepResult.RECORDED;
     }
 }

@@ -40,7 +40,7 @@
  * stands, which is all a view shows of it. A submission refused because another closure of the
  * account won names that closure: who started it and when. Every refusal of a step, a submission or a decision is answered as a
  * result and audited in a transaction of its own once the work's transaction has ended. Free text
- * enters the trail masked ({@link com.closureconsole.account.Masking#freeText}).
+ * enters the trail masked ({@link com.closureconsole.shared.Masking#freeText}).
  *
  * <p>Every account status change names the status it expects (compare-and-set): completion moves
  * CLOSING to CLOSED only; rejection, cancellation and failure move CLOSING back to ACTIVE only. An

@@ -15,10 +15,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 
-import com.closureconsole.account.Masking;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.shared.Masking;
 import com.closureconsole.audit.ErrorCodes;
 import com.closureconsole.notification.NotificationLeases.Claimed;
 import org.slf4j.Logger;
@@ -139,8 +136,7 @@ public class NotificationDispatcher {
                     if (Boolean.TRUE.equals(details.get("leaseLost"))) {
                         log.warn("Notification {}: the lease ran out and was taken over; its result is not recorded", n.id());
                     }
-                    events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_DELIVERY, n.accountId(),
-                            error == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details, n.requestId()));
+                    events.publishEvent(new DeliveryAttempted(n.requestId(), n.accountId(), error == null, details));
                 });
                 return;
             } catch (RuntimeException e) {

@@ -3,15 +3,11 @@ package com.closureconsole.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.closureconsole.account.Masking;
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.shared.Masking;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,20 +69,13 @@ public class UndeliveredNotifications {
                 Map.of("id", notificationId, "now", Timestamp.from(clock.instant())),
                 (rs, i) -> new Queued(rs.getObject("closure_request_id", UUID.class), rs.getString("account_id"),
                         Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getInt("resends")));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("notificationId", notificationId);
         if (queued.isEmpty()) {
-            details.put("refused", "NOT_FAILED");
-            events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_RESEND, null, AuditOutcome.FAILURE, details, null));
+            events.publishEvent(new NotificationResendRefused(notificationId));
             return false;
         }
         Queued q = queued.get(0);
-        details.put("channel", q.channel().name());
-        details.put("recipient", mask(q.channel(), q.recipient()));
-        details.put("resend", q.resends());
-        details.put("messageId", Message.keyOf(notificationId, q.resends()));
-        events.publishEvent(new AuditEvent(AuditAction.NOTIFICATION_RESEND, q.accountId(), AuditOutcome.SUCCESS, details,
-                q.requestId()));
+        events.publishEvent(new NotificationResent(notificationId, q.requestId(), q.accountId(), q.channel(),
+                mask(q.channel(), q.recipient()), q.resends(), Message.keyOf(notificationId, q.resends())));
         return true;
     }
 

@@ -1,7 +1,9 @@
 /**
  * Telling the customer the result of their closure: an outbox row written in the deciding
- * transaction ({@link com.closureconsole.notification.NotificationOutbox}), then a dispatcher that
- * sends by email, or by SMS when the account has no email, with retries and backoff, recording each
+ * transaction ({@link com.closureconsole.notification.NotificationOutbox}; it copies the customer's
+ * contact from the account row in the same insert, so no method hands the full contact out), then a
+ * dispatcher that sends by email, or by SMS when the account has no email, with retries and
+ * backoff, recording each
  * delivery's status ({@link com.closureconsole.notification.NotificationDispatcher}). No database
  * lock is held while a mail server or SMS gateway is called: a message is claimed with a lease,
  * sent outside any transaction, and its result recorded in a short transaction of its own. Every

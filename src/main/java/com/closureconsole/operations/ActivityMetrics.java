@@ -1,14 +1,25 @@
 package com.closureconsole.operations;
 
-import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.closure.ClosureApproved;
+import com.closureconsole.closure.ClosureCancelled;
+import com.closureconsole.closure.ClosureCompleted;
+import com.closureconsole.closure.ClosureFailed;
+import com.closureconsole.closure.ClosureRejected;
+import com.closureconsole.closure.ClosureRequestFact;
+import com.closureconsole.closure.ClosureSubmissionRefused;
+import com.closureconsole.closure.ClosureSubmitted;
+import com.closureconsole.closure.EligibilityChecked;
+import com.closureconsole.closure.EligibilityReport;
+import com.closureconsole.notification.DeliveryAttempted;
+import com.closureconsole.notification.NotificationQueued;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Counts what the console did, read from the audit events the services publish: eligibility
+ * Counts what the console did, read from the events the closure and notification modules publish: eligibility
  * checks by verdict, closures by outcome, customer notifications queued and each delivery
  * attempt by channel, status and attempt number. An event counts once its transaction has
  * committed, so a rolled-back action is not counted.
@@ -37,46 +48,50 @@ class ActivityMetrics {
         }
     }
 
-    /** A refused attempt is audited on its own, after its caller's transaction; it counts the same way. */
     @TransactionalEventListener(fallbackExecution = true)
-    public void on(com.closureconsole.audit.AttemptRefused refused) {
-        on(refused.entry());
+    public void on(EligibilityChecked checked) {
+        EligibilityReport report = checked.report();
+        eligibilityChecks(report.closable() ? "closable" : report.failedPreCheck() != null ? "precheck_failed" : "blocked")
+                .increment();
     }
 
+    /** A refused submission is audited on its own, after its caller's transaction; one a check blocked counts. */
     @TransactionalEventListener(fallbackExecution = true)
-    public void on(AuditEvent event) {
-        switch (event.action()) {
-            case ELIGIBILITY_CHECK -> eligibilityChecks(verdict(event)).increment();
-            case CLOSURE_SUBMIT -> {
-                if (event.outcome() == AuditOutcome.SUCCESS) {
-                    closures("submitted").increment();
-                } else if (event.outcome() == AuditOutcome.BLOCKED) {
-                    closures("refused").increment();
-                }
-            }
-            case CLOSURE_APPROVE -> countClosureIfDone(event, "approved");
-            case CLOSURE_REJECT -> countClosureIfDone(event, "rejected");
-            case CLOSURE_CANCEL -> countClosureIfDone(event, "cancelled");
-            case CLOSURE_COMPLETE -> countClosureIfDone(event, "completed");
-            case CLOSURE_FAIL -> closures("failed").increment();
-            case NOTIFICATION_QUEUED -> Counter.builder(NOTIFICATIONS_QUEUED)
-                    .description("Customer notifications queued, by channel")
-                    .tag("channel", text(event, "channel")).register(registry).increment();
-            case NOTIFICATION_DELIVERY -> Counter.builder(NOTIFICATION_DELIVERIES)
-                    .description("Attempts to deliver a customer notification, by channel, status and attempt number")
-                    .tag("channel", text(event, "channel"))
-                    .tag("status", deliveryStatus(event))
-                    .tag("attempt", attempt(event))
-                    .register(registry).increment();
-            default -> {
-            }
+    public void on(ClosureSubmissionRefused refused) {
+        if (refused.outcome() == AuditOutcome.BLOCKED) {
+            closures("refused").increment();
         }
     }
 
-    private void countClosureIfDone(AuditEvent event, String outcome) {
-        if (event.outcome() == AuditOutcome.SUCCESS) {
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(ClosureRequestFact fact) {
+        String outcome = fact instanceof ClosureSubmitted ? "submitted"
+                : fact instanceof ClosureApproved ? "approved"
+                : fact instanceof ClosureRejected ? "rejected"
+                : fact instanceof ClosureCancelled ? "cancelled"
+                : fact instanceof ClosureCompleted ? "completed"
+                : fact instanceof ClosureFailed ? "failed" : null;
+        if (outcome != null) {
             closures(outcome).increment();
         }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(NotificationQueued queued) {
+        Counter.builder(NOTIFICATIONS_QUEUED)
+                .description("Customer notifications queued, by channel")
+                .tag("channel", queued.channel().name()).register(registry).increment();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(DeliveryAttempted delivery) {
+        Counter.builder(NOTIFICATION_DELIVERIES)
+                .description("Attempts to deliver a customer notification, by channel, status and attempt number")
+                .tag("channel", delivery.channel().name())
+                .tag("status", delivery.sent() ? "sent" : delivery.willRetry() ? "retrying" : "failed")
+                .tag("attempt", delivery.attempt() >= LAST_ATTEMPT_TAG ? LAST_ATTEMPT_TAG + "+"
+                        : String.valueOf(delivery.attempt()))
+                .register(registry).increment();
     }
 
     private Counter eligibilityChecks(String verdict) {
@@ -89,32 +104,5 @@ class ActivityMetrics {
         return Counter.builder(CLOSURES)
                 .description("Closure requests submitted, refused at submission, approved, and finished by outcome")
                 .tag("outcome", outcome).register(registry);
-    }
-
-    private static String verdict(AuditEvent event) {
-        if (event.outcome() == AuditOutcome.SUCCESS) {
-            return "closable";
-        }
-        return event.details().get("failedPreCheck") != null ? "precheck_failed" : "blocked";
-    }
-
-    /** Sent; failed, to be retried; or failed for good after the last attempt. */
-    private static String deliveryStatus(AuditEvent event) {
-        if (event.outcome() == AuditOutcome.SUCCESS) {
-            return "sent";
-        }
-        return Boolean.FALSE.equals(event.details().get("willRetry")) ? "failed" : "retrying";
-    }
-
-    private static String attempt(AuditEvent event) {
-        if (event.details().get("attempt") instanceof Number number) {
-            return number.intValue() >= LAST_ATTEMPT_TAG ? LAST_ATTEMPT_TAG + "+" : String.valueOf(number.intValue());
-        }
-        return "unknown";
-    }
-
-    private static String text(AuditEvent event, String detail) {
-        Object value = event.details().get(detail);
-        return value == null ? "unknown" : value.toString();
     }
 }

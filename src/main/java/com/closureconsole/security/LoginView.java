@@ -1,9 +1,7 @@
 package com.closureconsole.security;
 
-import java.util.Locale;
 
 import com.closureconsole.database.DemoMode;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,9 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -40,7 +36,7 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm form = new LoginForm();
-    final Div languages = new Div();
+    final LanguageSwitch languages = new LanguageSwitch();
     /** "Sign in with …", when an identity provider is configured. */
     final Anchor providerSignIn;
     /** Why the identity provider's sign-in did not let the user in, shown only then. */
@@ -63,9 +59,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         product.addClassName("login-product");
         Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("login-tagline");
-        languages.addClassName("language-switch");
-        VaadinService.getCurrent().getInstantiator().getI18NProvider().getProvidedLocales()
-                .forEach(locale -> languages.add(languageButton(locale)));
         refusal.setId("sign-in-refused");
         refusal.addClassName("sign-in-refused");
         refusal.getElement().setAttribute("role", "alert");
@@ -90,18 +83,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             badge.getElement().getThemeList().add("badge error");
             addComponentAtIndex(1, badge);
         }
-    }
-
-    /** The sign-in page offers each language by its own name; choosing one redraws the page. */
-    private Button languageButton(Locale locale) {
-        Button button = new Button(getTranslation("language." + locale), click -> {
-            VaadinSession.getCurrent().setLocale(locale);
-            UI.getCurrent().setLocale(locale);
-            UI.getCurrent().refreshCurrentRoute(false);
-        });
-        button.setId("language-" + locale);
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        return button;
     }
 
     /** A full-page link: Spring Security sends the browser on to the provider. */

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -16,9 +17,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Numbers, money and moments in the agent's language and time zone ({@code closure.ui.time-zone},
- * Beijing time by default): {@code ¥12.50} / {@code 12.50 元}, dates in the locale's format, and
- * "in 21 h 40 min" for what lifts soon. The UTC moment stays available underneath.
+ * Numbers, money and moments in the agent's language and time zone: {@code ¥12.50} /
+ * {@code 12.50 元}, dates in the locale's format, and "in 21 h 40 min" for what lifts soon. The
+ * console's one time-zone policy: every view shows times, and reads the times staff type, in the
+ * zone {@code closure.ui.time-zone} (Beijing time by default), whatever the browser's zone; the
+ * UTC moment stays available underneath.
  */
 @Component
 public class Formats {
@@ -31,10 +34,6 @@ public class Formats {
         this.zone = ZoneId.of(zone);
         this.clock = clock;
         this.translations = translations;
-    }
-
-    public ZoneId zone() {
-        return zone;
     }
 
     public String money(Money money, Locale locale) {
@@ -59,6 +58,25 @@ public class Formats {
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Translations.supported(locale)).withZone(zone).format(instant);
+    }
+
+    /** Date and time to the second in the agent's time zone (for the audit trail). */
+    public String moment(@Nullable Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(Translations.supported(locale)).withZone(zone).format(instant);
+    }
+
+    /** A date and time staff typed or picked, read in the agent's time zone; {@code null} for none. */
+    public @Nullable Instant instant(@Nullable LocalDateTime local) {
+        return local == null ? null : local.atZone(zone).toInstant();
+    }
+
+    /** The name of the time zone times are shown in, e.g. {@code Asia/Shanghai}. */
+    public String zoneName() {
+        return zone.getId();
     }
 
     public String date(@Nullable Instant instant, Locale locale) {

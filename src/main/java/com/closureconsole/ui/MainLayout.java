@@ -2,6 +2,7 @@ package com.closureconsole.ui;
 
 import com.closureconsole.database.DemoMode;
 import com.closureconsole.security.CurrentStaff;
+import com.closureconsole.security.LanguageSwitch;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;

@@ -29,9 +29,12 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 
+import com.closureconsole.account.AccountAction;
 import com.closureconsole.account.AccountSearch;
-import com.closureconsole.account.SearchQuery;
 import com.closureconsole.account.AccountSummary;
+import com.closureconsole.account.SearchQuery;
+import com.closureconsole.audit.AuditTrailAction;
+import com.closureconsole.closure.ClosureAction;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.account.AccountsView;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -284,8 +287,8 @@ public final class ConsoleBenchmark {
         filters.put(shapes.none(), AuditFilter.ALL);
         filters.put(shapes.actor("agent1"), filter(null, null, "agent1", null, null, null, null));
         filters.put(shapes.account(heavyAccount), filter(null, null, null, heavyAccount, null, null, null));
-        filters.put(shapes.action("ACCOUNT_SEARCH"), filter(null, null, null, null, AuditAction.ACCOUNT_SEARCH, null, null));
-        filters.put(shapes.action("AUDIT_VERIFY"), filter(null, null, null, null, AuditAction.AUDIT_VERIFY, null, null));
+        filters.put(shapes.action("ACCOUNT_SEARCH"), filter(null, null, null, null, AccountAction.ACCOUNT_SEARCH, null, null));
+        filters.put(shapes.action("AUDIT_VERIFY"), filter(null, null, null, null, AuditTrailAction.AUDIT_VERIFY, null, null));
         filters.put(shapes.outcome("BLOCKED"), filter(null, null, null, null, null, AuditOutcome.BLOCKED, null));
         filters.put(shapes.outcome("DENIED"), filter(null, null, null, null, null, AuditOutcome.DENIED, null));
         filters.put(shapes.timeRange("time-week", weekFrom, weekTo), filter(weekFrom, weekTo, null, null, null, null, null));
@@ -293,7 +296,7 @@ public final class ConsoleBenchmark {
                 filter(null, null, null, null, null, null, "DISPUTE_OR_RESTRICTION"));
         filters.put(shapes.text("text-rare", rare), filter(null, null, null, null, null, null, rare));
         filters.put(shapes.and("actor-and-action", shapes.actor("agent1"), shapes.action("ELIGIBILITY_CHECK")),
-                filter(null, null, "agent1", null, AuditAction.ELIGIBILITY_CHECK, null, null));
+                filter(null, null, "agent1", null, ClosureAction.ELIGIBILITY_CHECK, null, null));
         signInSupervisor();
         try {
             for (Map.Entry<AuditShapes.Filter, AuditFilter> entry : filters.entrySet()) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.closure.ClosureAction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,7 +63,7 @@ class AuditAppendTest {
         assertThat(row).containsEntry("now_ish", true).containsEntry("prev_hash", null).containsEntry("hash", null)
                 .containsEntry("details", "{}");
         // Later appends still go in: the forged id moved nothing forward.
-        long next = AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
+        long next = AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
         assertThat(next).isGreaterThan(id);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_unsealed WHERE entry_id IN (?, ?)", Integer.class, id, next))
                 .as("both queued for the sealer").isEqualTo(2);
@@ -70,7 +71,7 @@ class AuditAppendTest {
 
     @Test
     void the_application_role_cannot_write_or_lock_anything_of_the_ledger() {
-        long id = AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
+        long id = AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
         for (String sql : new String[] {
                 "UPDATE audit_entry SET actor = 'mallory' WHERE id = " + id,
                 "DELETE FROM audit_entry WHERE id = " + id,
@@ -106,7 +107,7 @@ class AuditAppendTest {
                     INSERT INTO audit_entry (occurred_at, actor, action, outcome, details_text)
                     VALUES (now(), 'slow', 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class);
 
-            long other = CompletableFuture.supplyAsync(() -> AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN,
+            long other = CompletableFuture.supplyAsync(() -> AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN,
                     null, AuditOutcome.SUCCESS, Map.of("while", "another holds a transaction open"), null))
                     .get(5, TimeUnit.SECONDS);
             assertThat(other).isGreaterThan(pending);
@@ -139,12 +140,12 @@ class AuditAppendTest {
         String account = AuditFixtures.newAccountId();
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.executeWithoutResult(status -> {
-            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("n", 1)));
+            events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("n", 1)));
             status.setRollbackOnly();
         });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE account_id = ?", Integer.class, account)).isZero();
         tx.executeWithoutResult(status ->
-                events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("n", 2))));
+                events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("n", 2))));
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM audit_entry e JOIN audit_unsealed u ON u.entry_id = e.id WHERE account_id = ?
                 """, Integer.class, account) + jdbc.queryForObject("""

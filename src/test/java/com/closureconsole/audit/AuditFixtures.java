@@ -25,7 +25,7 @@ final class AuditFixtures {
 
     /** A 16-digit account id no other test uses (the trail does not require the account to exist). */
     static String newAccountId() {
-        return "2099" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        return "20889" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
     }
 
     static Instant now() {

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.audit.AuditFixtures.Superuser;
+import com.closureconsole.closure.ClosureAction;
+import com.closureconsole.notification.NotificationAction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +74,7 @@ class AuditLedgerTest {
         String account = AuditFixtures.newAccountId();
         ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(AuditFixtures.write(log, "supervisor1", AuditAction.CLOSURE_APPROVE, account,
+            ids.add(AuditFixtures.write(log, "supervisor1", ClosureAction.CLOSURE_APPROVE, account,
                     AuditOutcome.SUCCESS, Map.of("step", i, "note", "第" + i + "步"), null));
         }
         assertThat(sealer.sealCommitted(Duration.ofSeconds(10))).isTrue();
@@ -171,7 +173,7 @@ class AuditLedgerTest {
 
     @Test
     void restoring_an_older_copy_of_the_tables_is_caught() {
-        AuditFixtures.write(log, "supervisor1", AuditAction.CLOSURE_REJECT, null, AuditOutcome.SUCCESS, Map.of(), null);
+        AuditFixtures.write(log, "supervisor1", ClosureAction.CLOSURE_REJECT, null, AuditOutcome.SUCCESS, Map.of(), null);
         assertThat(sealer.sealCommitted(Duration.ofSeconds(10))).isTrue();
         superuser.restoreLedger();
         LedgerReport report = verify(null, null);
@@ -229,7 +231,7 @@ class AuditLedgerTest {
                     boolean rollBack = i % 5 == 4;
                     int step = i;
                     Long id = tx.execute(status -> {
-                        long written = log.record(new AuditEvent(AuditAction.NOTIFICATION_DELIVERY, account,
+                        long written = log.record(new AuditEvent(NotificationAction.NOTIFICATION_DELIVERY, account,
                                 AuditOutcome.SUCCESS, Map.of("writer", writer, "step", step), null),
                                 new Actor("writer" + writer, "AGENT", "127.0.0.1"));
                         if (rollBack) {
@@ -268,7 +270,7 @@ class AuditLedgerTest {
     @Test
     void entries_are_sealed_within_a_second_of_their_commit_by_the_scheduled_sealer() throws Exception {
         sealer.pause(false);
-        long id = AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
+        long id = AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
         long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
         boolean sealed = false;
         while (!sealed && System.nanoTime() < deadline) {
@@ -283,7 +285,7 @@ class AuditLedgerTest {
 
     @Test
     void a_node_finding_the_sealer_busy_moves_on_and_a_sealer_dying_midway_leaves_nothing_half_sealed() throws Exception {
-        AuditFixtures.write(log, "supervisor1", AuditAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
+        AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
         long blocks = jdbc.queryForObject("SELECT count(*) FROM audit_block", Long.class);
         try (Connection other = superuser.jdbc().getDataSource().getConnection()) {
             other.setAutoCommit(false);

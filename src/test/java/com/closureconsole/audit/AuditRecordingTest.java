@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.account.AccountAction;
+import com.closureconsole.account.PersonalDataRevealRefused;
+import com.closureconsole.account.PersonalDataRevealed;
+import com.closureconsole.account.RevealReason;
+import com.closureconsole.closure.ClosureAction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +51,7 @@ class AuditRecordingTest {
         details.put("reasonCode", "NO_LONGER_NEEDED");
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
-                new AuditEvent(AuditAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details, closure)));
+                new AuditEvent(ClosureAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details, closure)));
 
         Map<String, Object> row = jdbc.queryForMap("""
                 SELECT actor, actor_role, action, outcome, correlation_id, occurred_at, prev_hash, hash,
@@ -67,7 +72,7 @@ class AuditRecordingTest {
     void an_action_that_fails_leaves_no_entry() {
         String account = AuditFixtures.newAccountId();
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of()));
+            events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of()));
             throw new IllegalStateException("the second check found a new blocker");
         })).hasMessageContaining("second check");
 
@@ -78,7 +83,7 @@ class AuditRecordingTest {
     void an_action_rolled_back_without_an_exception_leaves_no_entry_either() {
         String account = AuditFixtures.newAccountId();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_APPROVE, account, AuditOutcome.SUCCESS, Map.of()));
+            events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_APPROVE, account, AuditOutcome.SUCCESS, Map.of()));
             assertThat(entriesFor(account)).as("visible inside the action's transaction").isOne();
             status.setRollbackOnly();
         });
@@ -88,7 +93,7 @@ class AuditRecordingTest {
     @Test
     void an_action_outside_any_transaction_is_recorded_by_the_system() {
         String account = AuditFixtures.newAccountId();
-        events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_COMPLETE, account, AuditOutcome.SUCCESS, Map.of()));
+        events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_COMPLETE, account, AuditOutcome.SUCCESS, Map.of()));
         assertThat(jdbc.queryForObject("SELECT actor FROM audit_entry WHERE account_id = ?", String.class, account))
                 .isEqualTo("system");
     }
@@ -99,7 +104,7 @@ class AuditRecordingTest {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readOnly.executeWithoutResult(status -> events.publishEvent(
-                AuditEvent.of(AuditAction.ACCOUNT_VIEW, account, AuditOutcome.SUCCESS, Map.of())));
+                AuditEvent.of(AccountAction.ACCOUNT_VIEW, account, AuditOutcome.SUCCESS, Map.of())));
         assertThat(entriesFor(account)).isOne();
     }
 
@@ -107,11 +112,53 @@ class AuditRecordingTest {
     void a_denial_stays_recorded_when_the_refused_callers_transaction_rolls_back() {
         String account = AuditFixtures.newAccountId();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            events.publishEvent(AuditEvent.of(AuditAction.CLOSURE_APPROVE, account, AuditOutcome.DENIED,
+            events.publishEvent(AuditEvent.of(ClosureAction.CLOSURE_APPROVE, account, AuditOutcome.DENIED,
                     Map.of("rule", "approver must not be the initiator")));
             status.setRollbackOnly();
         });
         assertThat(entriesFor(account)).isOne();
+    }
+
+    @Test
+    @WithMockUser(username = "agent1", roles = "AGENT")
+    void a_modules_own_fact_is_recorded_with_the_modules_action_name_and_only_when_its_transaction_commits() {
+        String kept = AuditFixtures.newAccountId();
+        String rolledBack = AuditFixtures.newAccountId();
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                events.publishEvent(new PersonalDataRevealed(kept, RevealReason.CUSTOMER_REQUEST)));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new PersonalDataRevealed(rolledBack, RevealReason.CUSTOMER_REQUEST));
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.queryForObject("SELECT action || ' ' || outcome || ' ' || details_text FROM audit_entry WHERE account_id = ?",
+                String.class, kept))
+                .isEqualTo("PERSONAL_DATA_REVEAL SUCCESS {\"fields\":[\"name\",\"phone\",\"email\"],\"reason\":\"CUSTOMER_REQUEST\"}");
+        assertThat(entriesFor(rolledBack)).isZero();
+    }
+
+    @Test
+    @WithMockUser(username = "agent1", roles = "AGENT")
+    void a_refused_attempt_stays_recorded_when_the_attempts_transaction_rolls_back() {
+        String account = AuditFixtures.newAccountId();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new PersonalDataRevealRefused(account));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT outcome || ' ' || details_text FROM audit_entry WHERE account_id = ?",
+                String.class, account)).isEqualTo("FAILURE {\"refused\":\"REASON_REQUIRED\"}");
+    }
+
+    @Test
+    void a_fact_that_cannot_be_recorded_fails_its_action_and_leaves_nothing() {
+        String account = AuditFixtures.newAccountId();
+        // An account id longer than the trail's column: the entry cannot be written.
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO staff_user (username, display_name, role) VALUES (?, 'x', 'AGENT')", "t" + account);
+            events.publishEvent(new PersonalDataRevealed(account + "-too-long", RevealReason.CUSTOMER_REQUEST));
+        })).isInstanceOf(DataAccessException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM staff_user WHERE username = ?", Integer.class, "t" + account))
+                .as("the action's own write rolled back with it").isZero();
     }
 
     @Test
@@ -124,12 +171,12 @@ class AuditRecordingTest {
         details.put("name", "张伟");
         details.put("notifiedAt", "13800138001");
         details.put("merchantName", "杭州市水务集团");
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_SEARCH, account, AuditOutcome.SUCCESS, details));
+        events.publishEvent(AuditEvent.of(AccountAction.ACCOUNT_SEARCH, account, AuditOutcome.SUCCESS, details));
 
         String stored = jdbc.queryForObject("SELECT details_text FROM audit_entry WHERE account_id = ?",
                 String.class, account);
         assertThat(stored).doesNotContain("0013", "00138001", "zhang.wei", "张伟")
-                .contains("\"phone\":\"138****8001\"", "\"email\":\"z***@example.com\"", "\"name\":\"张**\"",
+                .contains("\"phone\":\"138****8001\"", "\"email\":\"z***@example.com\"", "\"name\":\"*伟\"",
                         "\"notifiedAt\":\"138****8001\"", "\"merchantName\":\"杭州市水务集团\"");
     }
 
@@ -140,7 +187,7 @@ class AuditRecordingTest {
         details.put("zeta", 1);
         details.put("balance", new BigDecimal("12.50"));
         details.put("a", null);
-        events.publishEvent(AuditEvent.of(AuditAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details));
+        events.publishEvent(AuditEvent.of(ClosureAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED, details));
 
         assertThat(jdbc.queryForObject("SELECT details_text FROM audit_entry WHERE account_id = ?",
                 String.class, account)).isEqualTo("{\"zeta\":1,\"balance\":12.50,\"a\":null}");
@@ -148,7 +195,7 @@ class AuditRecordingTest {
 
     @Test
     void the_application_role_may_not_change_or_remove_entries() {
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
+        events.publishEvent(AuditEvent.of(AccountAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
         long id = jdbc.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", id))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
@@ -162,7 +209,7 @@ class AuditRecordingTest {
 
     @Test
     void even_the_owner_cannot_change_entries_while_the_triggers_stand() {
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
+        events.publishEvent(AuditEvent.of(AccountAction.ACCOUNT_VIEW, AuditFixtures.newAccountId(), AuditOutcome.SUCCESS, Map.of()));
         JdbcTemplate owner = new JdbcTemplate(postgres.getPostgresDatabase());
         long id = owner.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
         assertThatThrownBy(() -> owner.update("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", id))

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.account.AccountAction;
+import com.closureconsole.closure.ClosureAction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,12 +56,12 @@ class AuditTrailTest {
         account = AuditFixtures.newAccountId();
         actor = "t" + UUID.randomUUID().toString().substring(0, 8);
         closure = UUID.randomUUID();
-        viewed = AuditFixtures.write(log, actor, AuditAction.ACCOUNT_VIEW, account, AuditOutcome.SUCCESS,
+        viewed = AuditFixtures.write(log, actor, AccountAction.ACCOUNT_VIEW, account, AuditOutcome.SUCCESS,
                 Map.of("section", "header"), null);
-        blocked = AuditFixtures.write(log, "supervisor1", AuditAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED,
+        blocked = AuditFixtures.write(log, "supervisor1", ClosureAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED,
                 Map.of("blockers", List.of("BALANCE_NOT_ZERO"), "remark", "余额 12.50 元 100%_done"), closure);
         between = AuditFixtures.now();
-        denied = AuditFixtures.write(log, actor, AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.FAILURE,
+        denied = AuditFixtures.write(log, actor, ClosureAction.CLOSURE_SUBMIT, account, AuditOutcome.FAILURE,
                 Map.of("reasonCode", "MOVED_ABROAD"), closure);
     }
 
@@ -81,7 +83,7 @@ class AuditTrailTest {
 
     @Test
     void the_action_filter() {
-        assertThat(ids(filter(null, null, null, AuditAction.ELIGIBILITY_CHECK, null, null))).containsExactly(blocked);
+        assertThat(ids(filter(null, null, null, ClosureAction.ELIGIBILITY_CHECK, null, null))).containsExactly(blocked);
     }
 
     @Test
@@ -104,14 +106,14 @@ class AuditTrailTest {
 
     @Test
     void every_field_of_an_entry_comes_back_with_its_details_in_order() {
-        AuditEntry entry = trail.page(filter(null, null, null, AuditAction.ELIGIBILITY_CHECK, null, null), null, 5).get(0);
+        AuditEntry entry = trail.page(filter(null, null, null, ClosureAction.ELIGIBILITY_CHECK, null, null), null, 5).get(0);
         assertThat(entry.actor()).isEqualTo("supervisor1");
         assertThat(entry.actorRole()).isEqualTo("SUPERVISOR");
         assertThat(entry.clientAddress()).isEqualTo("127.0.0.1");
         assertThat(entry.accountId()).isEqualTo(account);
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.BLOCKED);
         assertThat(entry.correlationId()).isEqualTo(closure);
-        assertThat(entry.knownAction()).contains(AuditAction.ELIGIBILITY_CHECK);
+        assertThat(entry.action()).isEqualTo(ClosureAction.ELIGIBILITY_CHECK.name());
         assertThat(entry.details()).containsEntry("blockers", List.of("BALANCE_NOT_ZERO"));
         assertThat(entry.hash()).as("no chain hash: entries of the ledger are sealed in blocks").isNull();
     }
@@ -119,7 +121,7 @@ class AuditTrailTest {
     @Test
     void pages_seek_past_the_last_entry_seen_and_never_repeat_one() {
         for (int i = 0; i < 22; i++) {
-            AuditFixtures.write(log, actor, AuditAction.ACCOUNT_SEARCH, account, AuditOutcome.SUCCESS, Map.of("i", i), null);
+            AuditFixtures.write(log, actor, AccountAction.ACCOUNT_SEARCH, account, AuditOutcome.SUCCESS, Map.of("i", i), null);
         }
         AuditFilter mine = filter(null, null, null, null, null, null);
         List<Long> all = new ArrayList<>();
@@ -165,7 +167,7 @@ class AuditTrailTest {
 
     @Test
     void the_export_holds_the_filtered_entries_as_utf8_csv_with_a_byte_order_mark() throws Exception {
-        AuditFixtures.write(log, "=cmd|' /C calc'!A0", AuditAction.SIGN_IN_FAILED, account, AuditOutcome.FAILURE,
+        AuditFixtures.write(log, "=cmd|' /C calc'!A0", SignInAction.SIGN_IN_FAILED, account, AuditOutcome.FAILURE,
                 Map.of("reason", "BAD_CREDENTIALS"), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportResult result = AuditFixtures.await(export.start(filter(null, null, null, null, null, null), out));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.closureconsole.shared.Masking;
 import org.junit.jupiter.api.Test;
 
 /** The hash and the masking, without a database. */
@@ -46,14 +47,23 @@ class AuditUnitTest {
     }
 
     @Test
+    void the_trail_masks_with_the_same_policy_as_the_grid() {
+        for (String name : new String[] {"张伟", "欧阳娜娜", "Emily Chen", "李娜 (Li Na)"}) {
+            assertThat(AuditMasking.detail("name", name)).as(name).isEqualTo(Masking.name(name));
+        }
+        assertThat(AuditMasking.detail("email", "zhang.wei@example.com")).isEqualTo(Masking.email("zhang.wei@example.com"));
+        assertThat(AuditMasking.detail("phone", "+8613800138001")).isEqualTo(Masking.phone("+8613800138001"));
+    }
+
+    @Test
     void personal_data_is_masked_in_any_common_form() {
-        assertThat(AuditMasking.phone("+86 138 0013 8001")).isEqualTo("138****8001");
+        assertThat(AuditMasking.detail("phone", "+86 138 0013 8001")).isEqualTo("138****8001");
         assertThat(AuditMasking.detail("x", "138-0013-8001")).isEqualTo("138****8001");
         assertThat(AuditMasking.detail("contact", "li.na@example.com")).isEqualTo("l***@example.com");
-        assertThat(AuditMasking.detail("name", "Emily Chen")).isEqualTo("E**");
+        assertThat(AuditMasking.detail("name", "Emily Chen")).isEqualTo("E**** C***");
         assertThat(AuditMasking.detail("idNumber", "110101199003074512")).isEqualTo("****4512");
         assertThat(AuditMasking.detail("query", "2088000000000001")).isEqualTo("2088000000000001");
-        assertThat(AuditMasking.detail("query", "张伟")).isEqualTo("张**");
+        assertThat(AuditMasking.detail("query", "张伟")).isEqualTo("*伟");
         assertThat(AuditMasking.detail("phone", "138****8001")).isEqualTo("138****8001");
         assertThat(AuditMasking.detail("reasonCode", "MOVED_ABROAD")).isEqualTo("MOVED_ABROAD");
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.closure.ClosureAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +45,10 @@ class EvidenceBundleTest {
     void recordAClosure() {
         closure = UUID.randomUUID();
         String account = AuditFixtures.newAccountId();
-        firstId = AuditFixtures.write(log, "agent1", AuditAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED,
+        firstId = AuditFixtures.write(log, "agent1", ClosureAction.ELIGIBILITY_CHECK, account, AuditOutcome.BLOCKED,
                 Map.of("blockers", java.util.List.of("BALANCE_NOT_ZERO"), "balance", new java.math.BigDecimal("12.50")), closure);
-        AuditFixtures.write(log, "agent1", AuditAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("note", "注销"), closure);
-        AuditFixtures.write(log, "supervisor1", AuditAction.CLOSURE_APPROVE, account, AuditOutcome.SUCCESS, Map.of(), closure);
+        AuditFixtures.write(log, "agent1", ClosureAction.CLOSURE_SUBMIT, account, AuditOutcome.SUCCESS, Map.of("note", "注销"), closure);
+        AuditFixtures.write(log, "supervisor1", ClosureAction.CLOSURE_APPROVE, account, AuditOutcome.SUCCESS, Map.of(), closure);
     }
 
     @Test

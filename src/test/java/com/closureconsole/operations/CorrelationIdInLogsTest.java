@@ -10,15 +10,17 @@ import java.util.UUID;
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
+import com.closureconsole.audit.Audited;
+import com.closureconsole.closure.ClosureAction;
 import com.closureconsole.closure.ClosureCompletionJob;
 import com.closureconsole.closure.ClosurePolicy;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.SubmitClosure;
-import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
+import com.closureconsole.closure.WalkedFlow;
+import com.closureconsole.notification.NotificationAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class CorrelationIdInLogsTest {
     }
 
     final List<Seen> seen = new ArrayList<>();
-    final ApplicationListener<PayloadApplicationEvent<AuditEvent>> listener = event -> seen.add(new Seen(
+    final ApplicationListener<PayloadApplicationEvent<Audited>> listener = event -> seen.add(new Seen(
             event.getPayload().action(), event.getPayload().correlationId(), MDC.get(CorrelationIdInLogs.KEY)));
 
     @BeforeEach
@@ -87,9 +89,9 @@ class CorrelationIdInLogsTest {
         flowSteps.preview(account, flow);
         submissions.submit(submission(account, flow));
 
-        assertThat(seen).extracting(Seen::action).contains(AuditAction.IDENTITY_VERIFICATION,
-                AuditAction.ELIGIBILITY_CHECK, AuditAction.CLOSURE_SUBMIT, AuditAction.CLOSURE_COMPLETE,
-                AuditAction.NOTIFICATION_QUEUED);
+        assertThat(seen).extracting(Seen::action).contains(ClosureAction.IDENTITY_VERIFICATION,
+                ClosureAction.ELIGIBILITY_CHECK, ClosureAction.CLOSURE_SUBMIT, ClosureAction.CLOSURE_COMPLETE,
+                NotificationAction.NOTIFICATION_QUEUED);
         assertThat(seen).allSatisfy(step -> assertThat(step.inLogs()).as(step.action().name()).isEqualTo(flow.toString()));
         assertThat(MDC.get(CorrelationIdInLogs.KEY)).as("nothing is left behind on the thread").isNull();
     }
@@ -106,7 +108,7 @@ class CorrelationIdInLogsTest {
         job.completeDue();
 
         assertThat(seen).filteredOn(step -> flow.equals(step.correlationId())).extracting(Seen::action)
-                .contains(AuditAction.CLOSURE_COMPLETE);
+                .contains(ClosureAction.CLOSURE_COMPLETE);
         assertThat(seen).allSatisfy(step -> assertThat(step.inLogs()).isEqualTo(String.valueOf(step.correlationId())));
         assertThat(MDC.get(CorrelationIdInLogs.KEY)).isNull();
     }

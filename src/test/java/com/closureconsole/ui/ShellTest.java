@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.closureconsole.ui.account.AccountsView;
 import com.closureconsole.ui.audit.AuditView;
+import com.closureconsole.security.LanguageSwitch;
 import com.closureconsole.ui.i18n.Translations;
 import com.closureconsole.security.LoginView;
 import com.github.mvysny.kaributesting.v10.LocatorJ;

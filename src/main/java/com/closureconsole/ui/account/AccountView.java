@@ -7,6 +7,7 @@ import com.closureconsole.closure.ClosureRequestView;
 import com.closureconsole.closure.ClosureQueries;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
+import com.closureconsole.shared.AccountIds;
 import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.checklist.CustomerChecklistPanel;
@@ -124,7 +125,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     public void beforeEnter(BeforeEnterEvent event) {
         accountId = event.getRouteParameters().get(ACCOUNT_ID).orElse("").strip();
         title.setText(getTranslation("account.title", accountId));
-        if (!accountId.matches("2088\\d{12}")) {
+        if (!AccountIds.isAccountId(accountId)) {
             showNotFound(getTranslation("account.invalidId", accountId));
             return;
         }

@@ -2,7 +2,6 @@ package com.closureconsole.ui.audit;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,8 @@ import java.util.function.Consumer;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditFilter;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.shared.AccountIds;
+import com.closureconsole.ui.Formats;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasLabel;
@@ -48,20 +49,22 @@ class AuditFilterBar extends Composite<VerticalLayout> {
     final Button showAll = new Button();
 
     private final Consumer<AuditFilter> onChange;
-    private ZoneId zone = ZoneId.of("UTC");
     private UUID closure;
     private boolean quiet;
 
-    AuditFilterBar(Consumer<AuditFilter> onChange) {
+    private final Formats formats;
+
+    AuditFilterBar(Formats formats, Consumer<AuditFilter> onChange) {
+        this.formats = formats;
         this.onChange = onChange;
         setUp(from, "audit-filter-from", "audit.filter.from");
         setUp(to, "audit-filter-to", "audit.filter.to");
         setUp(actor, "audit-filter-actor", "audit.filter.actor");
         setUp(account, "audit-filter-account", "audit.filter.account");
         account.setAllowedCharPattern("[0-9]");
-        account.setMaxLength(16);
+        account.setMaxLength(AccountIds.LENGTH);
         setUp(action, "audit-filter-action", "audit.filter.action");
-        action.setItems(AuditAction.values());
+        action.setItems(AuditActions.ALL);
         action.setItemLabelGenerator(value -> getTranslation("action." + value.name()));
         action.setClearButtonVisible(true);
         setUp(outcome, "audit-filter-outcome", "audit.filter.outcome");
@@ -113,20 +116,11 @@ class AuditFilterBar extends Composite<VerticalLayout> {
         });
     }
 
-    /** Times in the pickers are in this zone. */
-    void useZone(ZoneId zone) {
-        this.zone = zone;
+    /** Times in the pickers are in the console's time zone, which the hint names. */
+    private void showZone() {
         from.setLocale(getLocale());
         to.setLocale(getLocale());
-        showZone();
-    }
-
-    ZoneId zone() {
-        return zone;
-    }
-
-    private void showZone() {
-        zoneHint.setText(getTranslation("audit.filter.zone", zone.getId()));
+        zoneHint.setText(getTranslation("audit.filter.zone", formats.zoneName()));
     }
 
     /** Shows the steps of one closure only, until cleared. */
@@ -200,6 +194,6 @@ class AuditFilterBar extends Composite<VerticalLayout> {
     }
 
     private @Nullable Instant instant(@Nullable LocalDateTime value) {
-        return value == null ? null : value.atZone(zone).toInstant();
+        return formats.instant(value);
     }
 }

@@ -1,14 +1,13 @@
 package com.closureconsole.ui.audit;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import com.closureconsole.audit.AuditEntry;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.ui.Formats;
 import com.vaadin.flow.component.Component;
 
 /** How the audit screens show times, actions and outcomes in the agent's language and time zone. */
@@ -18,21 +17,18 @@ final class AuditFormat {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Component owner;
-    private final ZoneId zone;
-    private final DateTimeFormatter local;
+    private final Locale locale;
+    private final Formats formats;
 
-    AuditFormat(Component owner, Locale locale, ZoneId zone) {
+    AuditFormat(Component owner, Locale locale, Formats formats) {
         this.owner = owner;
-        this.zone = zone;
-        this.local = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+        this.locale = locale;
+        this.formats = formats;
     }
 
-    ZoneId zone() {
-        return zone;
-    }
-
+    /** The moment in the console's time zone, in the owner's language. */
     String time(Instant instant) {
-        return local.format(instant);
+        return formats.moment(instant, locale);
     }
 
     static String utc(Instant instant) {
@@ -40,7 +36,7 @@ final class AuditFormat {
     }
 
     String action(AuditEntry entry) {
-        return entry.knownAction().map(action -> owner.getTranslation("action." + action.name())).orElse(entry.action());
+        return AuditActions.known(entry.action()).map(action -> owner.getTranslation("action." + action.name())).orElse(entry.action());
     }
 
     String outcome(AuditOutcome outcome) {

@@ -1,8 +1,5 @@
 package com.closureconsole.ui.audit;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import com.closureconsole.audit.AuditCursor;
@@ -12,7 +9,7 @@ import com.closureconsole.audit.AuditFilter;
 import com.closureconsole.audit.AuditIntegrity;
 import com.closureconsole.audit.AuditTrail;
 import com.closureconsole.audit.EvidenceBundles;
-import com.vaadin.flow.component.AttachEvent;
+import com.closureconsole.ui.Formats;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -23,8 +20,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The supervisors' audit browser: filters above a lazily loaded grid of entries, newest first;
@@ -38,21 +33,21 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
     /** {@code audit?account=2088…} opens the trail filtered to one account (linked from the account view). */
     static final String ACCOUNT_PARAMETER = "account";
 
-    private static final Logger log = LoggerFactory.getLogger(AuditView.class);
-
-    final AuditFilterBar filters = new AuditFilterBar(this::useFilter);
+    final AuditFilterBar filters;
     final Grid<AuditEntry> grid = new Grid<>();
     final AuditEntryPanel panel;
     final AuditJobsPanel jobs;
 
     private final KeysetPages pages;
     private AuditFilter filter = AuditFilter.ALL;
-    private AuditFormat format;
+    private final AuditFormat format;
 
-    public AuditView(AuditTrail trail, AuditExport export, AuditIntegrity integrity, EvidenceBundles bundles) {
+    public AuditView(AuditTrail trail, AuditExport export, AuditIntegrity integrity, EvidenceBundles bundles,
+                     Formats formats) {
         setId("audit-view");
         setSizeFull();
-        format = new AuditFormat(this, getLocale(), ZoneOffset.UTC);
+        filters = new AuditFilterBar(formats, this::useFilter);
+        format = new AuditFormat(this, getLocale(), formats);
         pages = new KeysetPages(new KeysetPages.Source() {
             @Override
             public java.util.List<AuditEntry> page(AuditCursor after, int limit) {
@@ -112,26 +107,6 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
 
     AuditFilter filter() {
         return filter;
-    }
-
-    /** Times are shown in the browser's time zone once it is known; UTC until then. */
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> {
-            ZoneId zone = ZoneOffset.UTC;
-            String id = details.getTimeZoneId();
-            if (id != null && !id.isBlank()) {
-                try {
-                    zone = ZoneId.of(id);
-                } catch (DateTimeException e) {
-                    log.info("Browser time zone '{}' is unknown here; showing UTC", id, e);
-                }
-            }
-            format = new AuditFormat(this, getLocale(), zone);
-            filters.useZone(zone);
-            refresh();
-        });
     }
 
     @Override

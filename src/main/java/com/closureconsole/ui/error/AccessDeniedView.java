@@ -1,10 +1,6 @@
 package com.closureconsole.ui.error;
 
-import java.util.Map;
-
-import com.closureconsole.audit.AuditAction;
-import com.closureconsole.audit.AuditEvent;
-import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.security.AccessRefusals;
 import com.closureconsole.ui.MainLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -16,7 +12,6 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Shown, inside the shell, when a signed-in user opens a view their role may not see. The attempt
@@ -25,17 +20,16 @@ import org.springframework.context.ApplicationEventPublisher;
 @ParentLayout(MainLayout.class)
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-    private final ApplicationEventPublisher events;
+    private final AccessRefusals refusals;
 
-    public AccessDeniedView(ApplicationEventPublisher events) {
-        this.events = events;
+    public AccessDeniedView(AccessRefusals refusals) {
+        this.refusals = refusals;
         setId("access-denied-view");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        events.publishEvent(AuditEvent.of(AuditAction.ACCESS_DENIED, null, AuditOutcome.DENIED,
-                Map.of("route", event.getLocation().getPath())));
+        refusals.routeDenied(event.getLocation().getPath());
         removeAll();
         add(new H2(getTranslation("error.denied.title")),
                 new Paragraph(getTranslation("error.denied.message")),

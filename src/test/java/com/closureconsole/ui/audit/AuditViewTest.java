@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +21,15 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import com.closureconsole.account.AccountAction;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEntry;
-import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditIntegrity;
 import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.audit.Audited;
 import com.closureconsole.audit.DigestStore;
 import com.closureconsole.audit.EvidenceBundleVerifier;
+import com.closureconsole.closure.ClosureAction;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.error.AccessDeniedView;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -42,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class AuditViewTest extends KaribuTest {
 
+    /** The console's time zone ({@code closure.ui.time-zone}'s default): the pickers read times in it. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     String account;
     UUID closure;
     Instant start;
@@ -50,14 +56,14 @@ class AuditViewTest extends KaribuTest {
     void recordAClosure() {
         login("supervisor1", "SUPERVISOR");
         start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        account = "2099" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        account = "20889" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
         closure = UUID.randomUUID();
         Map<String, Object> blockers = new LinkedHashMap<>();
         blockers.put("blockers", List.of(Map.of("code", "BALANCE_NOT_ZERO", "balance", "12.50 CNY")));
         blockers.put("note", "余额未清零");
-        publish(AuditAction.ACCOUNT_VIEW, AuditOutcome.SUCCESS, Map.of(), null);
-        publish(AuditAction.ELIGIBILITY_CHECK, AuditOutcome.BLOCKED, blockers, closure);
-        publish(AuditAction.CLOSURE_SUBMIT, AuditOutcome.FAILURE, Map.of("reasonCode", "MOVED_ABROAD"), closure);
+        publish(AccountAction.ACCOUNT_VIEW, AuditOutcome.SUCCESS, Map.of(), null);
+        publish(ClosureAction.ELIGIBILITY_CHECK, AuditOutcome.BLOCKED, blockers, closure);
+        publish(ClosureAction.CLOSURE_SUBMIT, AuditOutcome.FAILURE, Map.of("reasonCode", "MOVED_ABROAD"), closure);
     }
 
     @Test
@@ -79,7 +85,7 @@ class AuditViewTest extends KaribuTest {
         _setValue(view.filters.outcome, AuditOutcome.BLOCKED);
         assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ELIGIBILITY_CHECK");
         _setValue(view.filters.outcome, null);
-        _setValue(view.filters.action, AuditAction.ACCOUNT_VIEW);
+        _setValue(view.filters.action, AccountAction.ACCOUNT_VIEW);
         assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ACCOUNT_VIEW");
     }
 
@@ -107,7 +113,7 @@ class AuditViewTest extends KaribuTest {
     @Test
     void an_end_before_the_start_gets_a_message_beside_the_end() {
         AuditView view = openAudit();
-        LocalDateTime now = LocalDateTime.now(view.filters.zone());
+        LocalDateTime now = LocalDateTime.now(ZONE);
         _setValue(view.filters.from, now);
         var before = view.filter();
         _setValue(view.filters.to, now.minusHours(1));
@@ -118,12 +124,25 @@ class AuditViewTest extends KaribuTest {
     }
 
     @Test
+    void times_are_shown_in_the_consoles_time_zone_whatever_the_browsers_with_utc_beside_them() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        assertThat(view.filters.zoneHint.getText()).isEqualTo(t("audit.filter.zone", ZONE.getId()));
+        GridKt._selectRow(view.grid, 1);
+        Instant occurred = view.panel.entry().occurredAt();
+        String shown = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(java.util.Locale.ENGLISH).withZone(ZONE).format(occurred);
+        assertThat(text("audit-detail-time")).isEqualTo(shown);
+        assertThat(text("audit-detail-timeUtc")).startsWith(occurred.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+    }
+
+    @Test
     void the_time_range_keeps_only_entries_inside_it() {
         AuditView view = openAudit();
         _setValue(view.filters.account, account);
-        _setValue(view.filters.from, LocalDateTime.ofInstant(start, view.filters.zone()).minusMinutes(1));
+        _setValue(view.filters.from, LocalDateTime.ofInstant(start, ZONE).minusMinutes(1));
         assertThat(GridKt._fetch(view.grid, 0, 50)).hasSize(3);
-        _setValue(view.filters.to, LocalDateTime.ofInstant(start, view.filters.zone()).minusSeconds(1));
+        _setValue(view.filters.to, LocalDateTime.ofInstant(start, ZONE).minusSeconds(1));
         assertThat(GridKt._fetch(view.grid, 0, 50)).isEmpty();
     }
 
@@ -206,7 +225,7 @@ class AuditViewTest extends KaribuTest {
     @Test
     void verify_reports_its_finding_in_words() throws Exception {
         AuditView view = openAudit();
-        _setValue(view.filters.from, LocalDateTime.ofInstant(start, view.filters.zone()));
+        _setValue(view.filters.from, LocalDateTime.ofInstant(start, ZONE));
         _click(view.jobs.verify);
         awaitJobAndPoll(view);
 
@@ -259,7 +278,7 @@ class AuditViewTest extends KaribuTest {
     void a_verification_of_a_time_range_names_a_missing_digest_in_words() throws Exception {
         Path digests = Path.of(context.getBean(DigestStore.class).describe());
         AuditView view = openAudit();
-        _setValue(view.filters.from, LocalDateTime.ofInstant(start, view.filters.zone()));
+        _setValue(view.filters.from, LocalDateTime.ofInstant(start, ZONE));
         _click(view.jobs.verify);
         awaitJobAndPoll(view);
         assertThat(view.jobs.verifyResult.getText()).startsWith("Intact: ");
@@ -316,7 +335,12 @@ class AuditViewTest extends KaribuTest {
 
     private void publish(AuditAction action, AuditOutcome outcome, Map<String, Object> details, UUID correlation) {
         new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status ->
-                context.publishEvent(new AuditEvent(action, account, outcome, details, correlation)));
+                context.publishEvent(new Recorded(action, account, outcome, details, correlation)));
+    }
+
+    /** Any fact the audit records, as a module would publish it. */
+    record Recorded(AuditAction action, String accountId, AuditOutcome outcome, Map<String, Object> details,
+                    UUID correlationId) implements Audited {
     }
 
     private JdbcTemplate jdbc() {

@@ -1,4 +1,4 @@
-package com.closureconsole.account;
+package com.closureconsole.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +10,12 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How personal data is shown until someone reveals it: {@code 138****8000}, {@code z***@example.com},
- * and names with only a hint left ({@code *伟}, {@code E**** C***}).
+ * The console's one masking policy: how personal data is shown until someone reveals it, and how
+ * it enters the audit trail and the notification records: {@code 138****8000},
+ * {@code z***@example.com}, names with only a hint left ({@code *伟}, {@code E**** C***}), and
+ * identity or card numbers with their last four characters ({@code ****4512}). The grid, the
+ * account view, the audit and the notifications all mask through it, so a customer's data looks
+ * the same wherever staff meet it.
  */
 public final class Masking {
 
@@ -25,12 +29,18 @@ public final class Masking {
     private Masking() {
     }
 
-    /** A mainland mobile in E.164 becomes {@code 138****8000}; other numbers keep their last four digits. */
-    public static String phone(@Nullable String e164) {
-        if (e164 == null || e164.isBlank()) {
+    /**
+     * A mainland mobile, in E.164 or any common form ({@code +86 138 0013 8000}, {@code 138-0013-8000}),
+     * becomes {@code 138****8000}; other numbers keep their last four digits.
+     */
+    public static String phone(@Nullable String phone) {
+        if (phone == null || phone.isBlank()) {
             return "";
         }
-        String national = e164.startsWith("+86") ? e164.substring(3) : e164.replaceFirst("^\\+", "");
+        String national = phone.replaceAll("\\D", "");
+        if (national.length() == 13 && national.startsWith("86")) {
+            national = national.substring(2);
+        }
         if (national.length() == 11) {
             return national.substring(0, 3) + "****" + national.substring(7);
         }
@@ -47,7 +57,16 @@ public final class Masking {
         if (at <= 0) {
             return "***";
         }
-        return email.charAt(0) + "***" + email.substring(at);
+        return email.substring(0, email.offsetByCodePoints(0, 1)) + "***" + email.substring(at);
+    }
+
+    /** Identity and card numbers: only the last four characters stay ({@code ****4512}). */
+    public static String number(@Nullable String number) {
+        if (number == null || number.isBlank()) {
+            return "";
+        }
+        String text = number.strip();
+        return text.length() <= 4 ? "****" : "****" + text.substring(text.length() - 4);
     }
 
     /**

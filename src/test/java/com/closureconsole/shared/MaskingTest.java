@@ -1,4 +1,4 @@
-package com.closureconsole.account;
+package com.closureconsole.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,20 @@ class MaskingTest {
     @Test
     void phones_keep_the_first_three_and_last_four_digits() {
         assertThat(Masking.phone("+8613800138000")).isEqualTo("138****8000");
+    }
+
+    @Test
+    void phones_in_any_common_form_mask_alike() {
+        for (String typed : new String[] {"+86 138 0013 8000", "13800138000", "138-0013-8000", "+8613800138000"}) {
+            assertThat(Masking.phone(typed)).as(typed).isEqualTo("138****8000");
+        }
+        assertThat(Masking.phone("+442079460958")).isEqualTo("********0958");
+    }
+
+    @Test
+    void identity_and_card_numbers_keep_their_last_four_characters() {
+        assertThat(Masking.number("110101199003074512")).isEqualTo("****4512");
+        assertThat(Masking.number("123")).isEqualTo("****");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package com.closureconsole.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.closureconsole.audit.AuditOutcome;
+import com.closureconsole.audit.Audited;
+
+/**
+ * One attempt to deliver a customer notification ended: sent, or failed with {@code error}.
+ *
+ * @param result the channel, masked recipient, attempt number and message id, then what the
+ *               attempt found ({@code leaseLost}; for a failure {@code error} and {@code willRetry})
+ */
+public record DeliveryAttempted(UUID requestId, String accountId, boolean sent, Map<String, Object> result)
+        implements Audited {
+
+    public DeliveryAttempted {
+        result = new LinkedHashMap<>(result);
+    }
+
+    @Override
+    public NotificationAction action() {
+        return NotificationAction.NOTIFICATION_DELIVERY;
+    }
+
+    @Override
+    public AuditOutcome outcome() {
+        return sent ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return result;
+    }
+
+    /** Channel, {@code EMAIL} or {@code SMS}. */
+    public Channel channel() {
+        return Channel.valueOf((String) result.get("channel"));
+    }
+
+    /** The attempt number, from 1. */
+    public int attempt() {
+        return (Integer) result.get("attempt");
+    }
+
+    /** Whether a failed attempt is tried again (false after the last one). */
+    public boolean willRetry() {
+        return !Boolean.FALSE.equals(result.get("willRetry"));
+    }
+
+    @Override
+    public UUID correlationId() {
+        return requestId;
+    }
+}
