@@ -11,9 +11,12 @@
  * {@link com.closureconsole.account.WalletFactsReader} with
  * {@link com.closureconsole.account.AccountFacts} and {@link com.closureconsole.account.AccountLifecycle}
  * (status changes inside the caller's transaction) for the closure and notification modules;
- * {@link com.closureconsole.account.Masking} and {@link com.closureconsole.account.Money}.
- * <b>Uses</b> {@code audit}; <b>used by</b> {@code closure}, {@code notification},
- * {@code operations} and {@code ui}.
+ * {@link com.closureconsole.account.Money}; and the facts it publishes for the audit trail
+ * ({@link com.closureconsole.account.AccountSearched}, {@link com.closureconsole.account.AccountViewed},
+ * {@link com.closureconsole.account.PersonalDataRevealed} and its refusal), named by
+ * {@link com.closureconsole.account.AccountAction}. <b>Uses</b> {@code audit} (its recording API)
+ * and {@code shared} (masking, the account-id format); <b>used by</b> {@code checklist},
+ * {@code closure}, {@code notification}, {@code operations} and {@code ui}.
  */
 @NullMarked
 package com.closureconsole.account;

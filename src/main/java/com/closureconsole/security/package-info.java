@@ -8,11 +8,15 @@
  * <p><b>Owns</b> the staff users ({@code staff_user}). <b>API:</b> the signed-in member of staff
  * and their role ({@link com.closureconsole.security.CurrentStaff}, the one way to ask;
  * {@link com.closureconsole.security.StaffRole}), whether a typed name is a member of staff
- * ({@link com.closureconsole.security.KnownStaff}), and the events the audit records
- * ({@link com.closureconsole.security.ProviderSignInRefused},
+ * ({@link com.closureconsole.security.KnownStaff}), the one language switch
+ * ({@link com.closureconsole.security.LanguageSwitch}, on the sign-in page and in the shell), the
+ * recording of a refused view ({@link com.closureconsole.security.AccessRefusals}), and the events
+ * the audit records ({@link com.closureconsole.security.RouteDenied},
+ * {@link com.closureconsole.security.ProviderSignInRefused},
  * {@link com.closureconsole.security.StaffOidcUser} on Spring Security's own events).
- * <b>Uses</b> {@code database} (demo mode); <b>used by</b> {@code audit}, {@code closure} and
- * {@code ui}. With {@code ui}, the only module that uses Vaadin (for the sign-in page).
+ * <b>Uses</b> {@code database} (demo mode) and {@code shared}; <b>used by</b> {@code audit},
+ * {@code checklist}, {@code closure} and {@code ui}. With {@code ui}, the only module that uses
+ * Vaadin (for the sign-in page and the language switch).
  */
 @NullMarked
 package com.closureconsole.security;
