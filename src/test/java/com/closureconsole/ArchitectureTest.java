@@ -76,7 +76,7 @@ class ArchitectureTest {
             "closure", Set.of("account", "audit", "security", "shared"),
             "notification", Set.of("account", "audit", "closure", "shared"),
             "checklist", Set.of("account", "audit", "closure", "notification", "security", "shared"),
-            "operations", Set.of("account", "audit", "closure", "shared"),
+            "operations", Set.of("account", "audit", "closure", "notification", "shared"),
             "ui", Set.of("account", "audit", "checklist", "closure", "database", "notification", "security",
                     "shared"));
 

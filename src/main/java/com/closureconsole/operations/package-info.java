@@ -5,8 +5,9 @@
  * modules (their audit events, calls to their services) and changes nothing they do.
  *
  * <p><b>Owns</b> no data. <b>API:</b> none; its beans are found by Spring and its aspects wrap the
- * services of {@code account} and {@code closure}. <b>Uses</b> {@code account}, {@code audit} and
- * {@code closure} (the events and service signatures it observes); <b>used by</b> nobody.
+ * services of {@code account} and {@code closure}. <b>Uses</b> {@code account}, {@code audit},
+ * {@code closure}, {@code notification} (the facts and service signatures it observes) and
+ * {@code shared}; <b>used by</b> nobody.
  */
 @NullMarked
 package com.closureconsole.operations;
