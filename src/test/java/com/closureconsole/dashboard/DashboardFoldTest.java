@@ -18,6 +18,12 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.TestAccounts;
+import com.closureconsole.closure.ClosureState;
+import com.closureconsole.closure.ClosureWorkflow;
+import com.closureconsole.closure.SubmissionResult;
+import com.closureconsole.closure.WalkedFlow;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +47,12 @@ class DashboardFoldTest {
 
     @Autowired
     DashboardFold fold;
+
+    @Autowired
+    ClosureWorkflow workflow;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Value("${closure.ui.time-zone:Asia/Shanghai}")
     String zone;
@@ -195,6 +207,38 @@ class DashboardFoldTest {
         Recount.sumByKeyTail(before).forEach((key, count) -> grown.merge(key, -count, Long::sum));
         grown.values().removeIf(count -> count == 0);
         return grown;
+    }
+
+    @Test
+    @WithMockUser(username = "agent1", roles = "AGENT")
+    void a_closure_through_the_console_is_counted_and_timed_from_the_first_check() throws Exception {
+        String closed = accounts.closable();
+        accounts.setBalance(closed, "12.50");
+        assertThat(workflow.preview(closed, java.util.UUID.randomUUID()).report().closable()).isFalse();
+        accounts.setBalance(closed, "0");
+        assertThat(workflow.preview(closed, java.util.UUID.randomUUID()).report().closable()).isTrue();
+        var submitted = (SubmissionResult.Submitted) workflow.submit(WalkedFlow.walked(workflow, closed));
+        assertThat(submitted.request().state()).isEqualTo(ClosureState.COMPLETED);
+        String refused = accounts.closable();
+        assertThat(workflow.preview(refused, java.util.UUID.randomUUID()).report().closable()).isTrue();
+        accounts.setBalance(refused, "0.01");
+        assertThat(workflow.submit(WalkedFlow.walked(workflow, refused))).isInstanceOf(SubmissionResult.Refused.class);
+
+        foldThrough(fold, trail.awaitSealed());
+
+        assertThat(jdbc.queryForList("SELECT code FROM dashboard_check_seen WHERE account_id = ? ORDER BY code",
+                String.class, closed)).as("checked, and blocked by its balance that day").containsExactly("", "BALANCE_NOT_ZERO");
+        assertThat(jdbc.queryForList("SELECT code FROM dashboard_check_seen WHERE account_id = ?", String.class, refused))
+                .as("checked, never blocked at a check").containsExactly("");
+        Map<String, Object> moments = jdbc.queryForMap("""
+                SELECT min(occurred_at) FILTER (WHERE action = 'ELIGIBILITY_CHECK') AS checked,
+                       max(occurred_at) FILTER (WHERE action = 'CLOSURE_COMPLETE' AND outcome = 'SUCCESS') AS closed
+                  FROM audit_entry WHERE account_id = ?""", closed);
+        assertThat(jdbc.queryForList("SELECT millis FROM dashboard_time_to_close WHERE account_id = ?", Long.class, closed))
+                .containsExactly(Duration.between(((java.sql.Timestamp) moments.get("checked")).toInstant(),
+                        ((java.sql.Timestamp) moments.get("closed")).toInstant()).toMillis());
+        assertFiguresEqualARecount(ZoneId.of(zone));
+        assertThat(Recount.actual(jdbc).refusals().keySet()).anyMatch(key -> key.endsWith("|CLOSURE_SUBMIT|NOT_ELIGIBLE"));
     }
 
     @Test
