@@ -147,7 +147,7 @@ public final class DashboardVolume {
                                WHEN 'NOTIFICATION_DELIVERY' THEN '{"channel":"EMAIL","willRetry":' || (g %% 50 <> 0) || '}'
                                ELSE '{}' END,
                            NULL
-                      FROM generate_series(1, %d) AS g,
+                      FROM generate_series(1::bigint, %d) AS g,
                            LATERAL (SELECT CASE WHEN g %% 10000 < 3000 THEN 'ACCOUNT_SEARCH'
                                                 WHEN g %% 10000 < 5500 THEN 'ACCOUNT_VIEW'
                                                 WHEN g %% 10000 < 7500 THEN 'ELIGIBILITY_CHECK'
