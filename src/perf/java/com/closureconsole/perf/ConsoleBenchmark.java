@@ -74,7 +74,7 @@ import com.closureconsole.audit.AuditTrail;
 public final class ConsoleBenchmark {
 
     static final boolean QUICK = Boolean.getBoolean("perf.quick");
-    /** A subset to run while working on one part (search, name, eligibility, audit, export, ui); empty: all. */
+    /** A subset to run while working on one part (search, name, eligibility, audit, export, ui, dashboard); empty: all. */
     static final Set<String> ONLY = Set.of(System.getProperty("perf.only", "").split(",")).stream()
             .filter(part -> !part.isBlank()).collect(Collectors.toSet());
     static final double EXACT_SEARCH_MS = 2.0;
@@ -147,6 +147,10 @@ public final class ConsoleBenchmark {
         }
         if (part("ui")) {
             uiMemory(samples);
+        }
+        if (part("dashboard")) {
+            new DashboardProbe(console, jdbc, probe, QUICK).run(this::add);
+            signInAgent();
         }
     }
 
