@@ -23,9 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class NotificationLeases {
 
-    /** A claimed notification, with the token that owns its lease. */
+    /**
+     * A claimed notification, with the token that owns its lease.
+     *
+     * @param taobaoOutcome what the closure request decided for a linked Taobao account (a
+     *                      {@code TaobaoOutcome} name), read from the request when the message is
+     *                      claimed; {@code null} when the notification belongs to no request
+     */
     record Claimed(long id, UUID requestId, String accountId, Channel channel, String recipient, String template,
-                   String locale, int attempt, int resends, String token) {
+                   String taobaoOutcome, String locale, int attempt, int resends, String token) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -49,11 +55,13 @@ class NotificationLeases {
                                 AND (lease_until IS NULL OR lease_until <= :now)
                                 AND NOT (channel = ANY (CAST(:skipped AS varchar[])))
                               ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING id, closure_request_id, account_id, channel, recipient, template, locale, attempts, resends""",
+                RETURNING id, closure_request_id, account_id, channel, recipient, template, locale, attempts, resends,
+                          (SELECT r.taobao_outcome FROM closure_request r
+                            WHERE r.id = notification.closure_request_id) AS taobao_outcome""",
                 params, (rs, i) -> new Claimed(rs.getLong("id"), rs.getObject("closure_request_id", UUID.class),
                         rs.getString("account_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                        rs.getString("template"), rs.getString("locale"), rs.getInt("attempts"), rs.getInt("resends"),
-                        token)).stream().findFirst();
+                        rs.getString("template"), rs.getString("taobao_outcome"), rs.getString("locale"),
+                        rs.getInt("attempts"), rs.getInt("resends"), token)).stream().findFirst();
     }
 
     /** Records the delivery; false when the lease was taken over meanwhile and nothing was changed. */

@@ -11,7 +11,7 @@ import com.closureconsole.audit.AuditEntry;
 import com.closureconsole.audit.AuditOutcome;
 import com.vaadin.flow.component.Component;
 
-/** How the audit screens show times, actions and outcomes in the agent's language and time zone. */
+/** How the audit screens show times, actions, outcomes and details in the agent's language and time zone. */
 final class AuditFormat {
 
     private static final DateTimeFormatter UTC =
@@ -20,11 +20,13 @@ final class AuditFormat {
     private final Component owner;
     private final ZoneId zone;
     private final DateTimeFormatter local;
+    private final AuditWords words;
 
     AuditFormat(Component owner, Locale locale, ZoneId zone) {
         this.owner = owner;
         this.zone = zone;
         this.local = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+        this.words = new AuditWords(owner::getTranslation, locale);
     }
 
     ZoneId zone() {
@@ -41,6 +43,11 @@ final class AuditFormat {
 
     String action(AuditEntry entry) {
         return entry.knownAction().map(action -> owner.getTranslation("action." + action.name())).orElse(entry.action());
+    }
+
+    /** The details in words, for the grid (the side panel lists every field). */
+    String details(AuditEntry entry) {
+        return words.of(entry);
     }
 
     String outcome(AuditOutcome outcome) {

@@ -78,7 +78,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
                 .setAutoWidth(true);
         grid.addComponentColumn(this::outcomeBadge).setKey("outcome").setHeader(getTranslation("audit.grid.outcome"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::detailsText).setKey("details").setHeader(getTranslation("audit.grid.details"))
+        grid.addColumn(entry -> format.details(entry)).setKey("details").setHeader(getTranslation("audit.grid.details"))
                 .setFlexGrow(1);
         grid.setEmptyStateText(getTranslation("audit.grid.empty"));
         // Undefined size: the grid never asks for a count, and each page is a seek (KeysetPages).
