@@ -162,7 +162,8 @@ class ScreenshotsBrowserTest {
             view.open().run(this, language);
             shoot(view.name(), language);
         }
-        browser.findElement(By.id("sign-out")).click();
+        browser.get(url(""));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
     }
 
@@ -238,11 +239,13 @@ class ScreenshotsBrowserTest {
                 t(language, "audit.verify.intact").substring(0, 2)));
         // The submission's entry belongs to the closure, so the evidence bundle is offered for it.
         By row = By.xpath("//vaadin-grid-cell-content[text()='" + t(language, "action.CLOSURE_SUBMIT") + "']");
-        wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+        WebElement submitted = wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", submitted);
+        wait.until(ExpectedConditions.elementToBeClickable(submitted)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-detail-account"), closed));
         WebElement evidence = wait.until(ExpectedConditions.elementToBeClickable(By.id("audit-evidence")));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", evidence);
-        evidence.click();
+        // The button sits low in the side panel: scrolled to, then pressed where it is.
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", evidence);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-evidence-status"),
                 t(language, "audit.evidence.ready", 0).substring(0, 4)));
     }
