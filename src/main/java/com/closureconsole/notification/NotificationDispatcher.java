@@ -1,6 +1,7 @@
 package com.closureconsole.notification;
 
 import java.lang.management.ManagementFactory;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.UUID;
 
 import com.closureconsole.shared.Masking;
 import com.closureconsole.audit.ErrorCodes;
+import com.closureconsole.closure.ClosureState;
+import com.closureconsole.closure.TaobaoOutcome;
 import com.closureconsole.notification.NotificationLeases.Claimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,10 +101,7 @@ public class NotificationDispatcher {
 
     /** Sends one claimed notification, outside any transaction, and records how it went; false when it failed. */
     private boolean deliver(Claimed n, Instant recordBefore) {
-        String key = Message.keyOf(n.id(), n.resends());
-        // A message whose text was fixed when it was queued (a customer's checklist) is sent as it is.
-        Message message = n.body() != null ? new Message(n.channel(), n.recipient(), n.subject(), n.body(), key)
-                : message(n.channel(), n.recipient(), n.template(), n.locale(), key);
+        Message message = message(n);
         try {
             senders.get(n.channel()).send(message);
         } catch (Exception e) {
@@ -163,12 +163,45 @@ public class NotificationDispatcher {
         }
     }
 
-    /** The customer's message in their language, from the same translation bundles as the console. */
-    static Message message(Channel channel, String recipient, String template, String locale, String key) {
+    /**
+     * The customer's message of a claimed notification, with the key of this sending. A message
+     * whose text was fixed when it was queued (a customer's checklist) is sent as it is.
+     */
+    static Message message(Claimed n) {
+        String key = Message.keyOf(n.id(), n.resends());
+        if (n.body() != null) {
+            return new Message(n.channel(), n.recipient(), n.subject(), n.body(), key);
+        }
+        return message(n.channel(), n.recipient(), n.template(), n.taobaoOutcome(), n.locale(), key);
+    }
+
+    /**
+     * The customer's message in their language, from the same translation bundles as the console.
+     * A closure's message also says what became of a linked Taobao account: closed with the wallet
+     * account or unbound from it when the closure completed, untouched when it did not.
+     */
+    static Message message(Channel channel, String recipient, String template, String taobaoOutcome, String locale,
+                           String key) {
         ResourceBundle texts = ResourceBundle.getBundle("i18n/messages", Locale.forLanguageTag(locale.replace('_', '-')),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new Message(channel, recipient, texts.getString("notification." + template + ".subject"),
-                texts.getString("notification." + template + ".body"), key);
+        String body = texts.getString("notification." + template + ".body");
+        String taobao = taobaoSentence(template, taobaoOutcome);
+        if (taobao != null) {
+            body = new MessageFormat(texts.getString("notification.withTaobao"), texts.getLocale())
+                    .format(new Object[] {body, texts.getString(taobao)});
+        }
+        return new Message(channel, recipient, texts.getString("notification." + template + ".subject"), body, key);
+    }
+
+    /** The key of the sentence about the linked Taobao account, or null when none is linked. */
+    static String taobaoSentence(String template, String taobaoOutcome) {
+        if (taobaoOutcome == null || TaobaoOutcome.valueOf(taobaoOutcome) == TaobaoOutcome.NONE) {
+            return null;
+        }
+        if (!("CLOSURE_" + ClosureState.COMPLETED.name()).equals(template)) {
+            return "notification.taobao.UNCHANGED";
+        }
+        return "notification.taobao." + taobaoOutcome;
     }
 
     /** The failure as a code, never a message (an SMTP error may quote the address). */

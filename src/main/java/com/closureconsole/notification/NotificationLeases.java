@@ -23,9 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class NotificationLeases {
 
-    /** A claimed notification, with the token that owns its lease. */
+    /**
+     * A claimed notification, with the token that owns its lease.
+     *
+     * @param taobaoOutcome what the closure request decided for a linked Taobao account (a
+     *                      {@code TaobaoOutcome} name), read from the request when the message is
+     *                      claimed; {@code null} when the notification belongs to no request
+     */
     record Claimed(long id, UUID requestId, String accountId, Channel channel, String recipient, String template,
-                   String locale, int attempt, int resends, String token, String subject, String body) {
+                   String taobaoOutcome, String locale, int attempt, int resends, String token, String subject,
+                   String body) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -50,11 +57,14 @@ class NotificationLeases {
                                 AND NOT (channel = ANY (CAST(:skipped AS varchar[])))
                               ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, closure_request_id, account_id, channel, recipient, template, locale, attempts, resends,
-                          subject, body""",
+                          subject, body,
+                          (SELECT r.taobao_outcome FROM closure_request r
+                            WHERE r.id = notification.closure_request_id) AS taobao_outcome""",
                 params, (rs, i) -> new Claimed(rs.getLong("id"), rs.getObject("closure_request_id", UUID.class),
                         rs.getString("account_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                        rs.getString("template"), rs.getString("locale"), rs.getInt("attempts"), rs.getInt("resends"),
-                        token, rs.getString("subject"), rs.getString("body"))).stream().findFirst();
+                        rs.getString("template"), rs.getString("taobao_outcome"), rs.getString("locale"),
+                        rs.getInt("attempts"), rs.getInt("resends"), token, rs.getString("subject"),
+                        rs.getString("body"))).stream().findFirst();
     }
 
     /** Records the delivery; false when the lease was taken over meanwhile and nothing was changed. */

@@ -209,8 +209,7 @@ class NotificationFaultTest {
         NotificationLeases.Claimed claimed = leases.claim("dead-node/1", Set.of(), clock.instant(), Duration.ofMinutes(1))
                 .orElseThrow();
         assertThat(claimed.id()).isEqualTo(id);
-        sms.send(NotificationDispatcher.message(Channel.SMS, claimed.recipient(), claimed.template(), claimed.locale(),
-                Message.keyOf(id, 0)));
+        sms.send(NotificationDispatcher.message(claimed));
         // The node dies before recording; its lease runs out and another node takes the message over.
         jdbc.update("UPDATE notification SET lease_until = now() - interval '1 second' WHERE id = ?", id);
         dispatcher.dispatchDue();

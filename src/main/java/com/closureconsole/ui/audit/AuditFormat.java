@@ -10,7 +10,7 @@ import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.ui.Formats;
 import com.vaadin.flow.component.Component;
 
-/** How the audit screens show times, actions and outcomes in the agent's language and time zone. */
+/** How the audit screens show times, actions, outcomes and details in the agent's language and time zone. */
 final class AuditFormat {
 
     private static final DateTimeFormatter UTC =
@@ -19,11 +19,13 @@ final class AuditFormat {
     private final Component owner;
     private final Locale locale;
     private final Formats formats;
+    private final AuditWords words;
 
     AuditFormat(Component owner, Locale locale, Formats formats) {
         this.owner = owner;
         this.locale = locale;
         this.formats = formats;
+        this.words = new AuditWords(owner::getTranslation, locale);
     }
 
     /** The moment in the console's time zone, in the owner's language. */
@@ -37,6 +39,11 @@ final class AuditFormat {
 
     String action(AuditEntry entry) {
         return AuditActions.known(entry.action()).map(action -> owner.getTranslation("action." + action.name())).orElse(entry.action());
+    }
+
+    /** The details in words, for the grid (the side panel lists every field). */
+    String details(AuditEntry entry) {
+        return words.of(entry);
     }
 
     String outcome(AuditOutcome outcome) {

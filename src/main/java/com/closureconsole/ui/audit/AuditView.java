@@ -63,7 +63,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
         jobs = new AuditJobsPanel(export, integrity, filters::read, this::refresh);
 
         grid.setId("audit-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // Details are words: they wrap rather than end in an ellipsis at 1280 px.
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(entry -> format.time(entry.occurredAt())).setKey("time")
                 .setHeader(getTranslation("audit.grid.time")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setKey("actor").setHeader(getTranslation("audit.grid.actor")).setAutoWidth(true);
@@ -73,8 +74,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
                 .setAutoWidth(true);
         grid.addComponentColumn(this::outcomeBadge).setKey("outcome").setHeader(getTranslation("audit.grid.outcome"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::detailsText).setKey("details").setHeader(getTranslation("audit.grid.details"))
-                .setFlexGrow(1);
+        grid.addColumn(entry -> format.details(entry)).setKey("details").setHeader(getTranslation("audit.grid.details"))
+                .setFlexGrow(1).setTooltipGenerator(entry -> format.details(entry));
         grid.setEmptyStateText(getTranslation("audit.grid.empty"));
         // Undefined size: the grid never asks for a count, and each page is a seek (KeysetPages).
         grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()));
