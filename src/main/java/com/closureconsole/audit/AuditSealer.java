@@ -52,6 +52,9 @@ class AuditSealer implements SmartLifecycle {
 
     static final int MAX_BLOCK = 5000;
     private static final int MAX_BLOCKS_PER_TURN = 100;
+    /** Months after the current one whose partitions are kept ready. */
+    static final int MONTHS_AHEAD = 3;
+    private static final Duration PARTITION_CHECK = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
     private final HikariDataSource owner;
@@ -64,6 +67,8 @@ class AuditSealer implements SmartLifecycle {
     private ScheduledExecutorService thread;
     private volatile boolean failing;
     private volatile boolean paused;
+    private volatile long partitionsPrepared = System.nanoTime() - PARTITION_CHECK.toNanos();
+    private boolean partitionFailureLogged;
 
     AuditSealer(ObjectProvider<Flyway> flyway, DataSource application, LedgerKeys keys, DigestStore digests,
                 @Value("${closure.audit.seal-interval:500ms}") Duration interval) {
@@ -104,7 +109,8 @@ class AuditSealer implements SmartLifecycle {
         while (true) {
             sealPending();
             Boolean done = jdbc.queryForObject("""
-                    SELECT NOT EXISTS (SELECT 1 FROM audit_unsealed u JOIN audit_entry e ON e.id = u.entry_id
+                    SELECT NOT EXISTS (SELECT 1 FROM audit_unsealed u
+                                          JOIN audit_entry e ON e.id = u.entry_id AND e.occurred_at = u.occurred_at
                                         WHERE u.entry_id <= ?)
                        AND NOT EXISTS (SELECT 1 FROM audit_digest_pending)""", Boolean.class, newest);
             if (Boolean.TRUE.equals(done)) {
@@ -132,8 +138,9 @@ class AuditSealer implements SmartLifecycle {
         }
         long previousNo = (Long) state.get(0)[0];
         String previousHash = (String) state.get(0)[1];
-        List<AuditEntry> entries = jdbc.query("SELECT " + AuditQuery.COLUMNS
-                        + " FROM audit_unsealed u JOIN audit_entry e ON e.id = u.entry_id ORDER BY u.entry_id LIMIT ?",
+        List<AuditEntry> entries = jdbc.query("SELECT " + ENTRY_COLUMNS
+                        + " FROM audit_unsealed u JOIN audit_entry e ON e.id = u.entry_id AND e.occurred_at = u.occurred_at"
+                        + " ORDER BY u.entry_id LIMIT ?",
                 (row, n) -> AuditQuery.entry(row), MAX_BLOCK);
         if (entries.isEmpty()) {
             return false;
@@ -207,6 +214,9 @@ class AuditSealer implements SmartLifecycle {
         }
     }
 
+    private static final String ENTRY_COLUMNS = java.util.Arrays.stream(AuditQuery.COLUMNS.split(", "))
+            .map(column -> "e." + column).collect(java.util.stream.Collectors.joining(", "));
+
     static final String BLOCK_COLUMNS = "block_no, sealed_at, entry_count, first_entry_id, last_entry_id, merkle_root, "
             + "prev_block_hash, block_hash, signature, key_id";
 
@@ -215,6 +225,40 @@ class AuditSealer implements SmartLifecycle {
                 row.getInt("entry_count"), row.getLong("first_entry_id"), row.getLong("last_entry_id"),
                 row.getString("merkle_root"), row.getString("prev_block_hash"), row.getString("block_hash"),
                 row.getString("signature"), row.getString("key_id"));
+    }
+
+    /**
+     * Makes sure the trail has its partitions for this month and the next {@value #MONTHS_AHEAD}
+     * (V090; there is no default partition), so no append ever finds none. Waits at most two
+     * seconds for its lock on the trail and tries again at the next turn; answers how many it
+     * created.
+     */
+    int preparePartitions() {
+        Integer created = transaction.execute(status -> {
+            jdbc.execute("SET LOCAL lock_timeout = '2s'");
+            return jdbc.queryForObject("SELECT audit_entry_add_months(now(), ?)", Integer.class, MONTHS_AHEAD + 1);
+        });
+        if (created != null && created > 0) {
+            log.info("Audit trail: {} monthly partition(s) created ahead", created);
+        }
+        partitionsPrepared = System.nanoTime();
+        return created == null ? 0 : created;
+    }
+
+    private void preparePartitionsWhenDue() {
+        if (System.nanoTime() - partitionsPrepared < PARTITION_CHECK.toNanos()) {
+            return;
+        }
+        try {
+            preparePartitions();
+            partitionFailureLogged = false;
+        } catch (RuntimeException e) {
+            // The months ahead leave weeks to fix this; say so loudly every time it is tried.
+            log.error("Audit trail: cannot create the monthly partitions ahead ({}); appends fail once the last "
+                    + "prepared month ends", e.getMessage(), partitionFailureLogged ? null : e);
+            partitionFailureLogged = true;
+            partitionsPrepared = System.nanoTime() - PARTITION_CHECK.toNanos() + Duration.ofMinutes(1).toNanos();
+        }
     }
 
     /** Stops or restarts this node's scheduled turns (explicit calls still seal), e.g. while an operator inspects the ledger. */
@@ -226,6 +270,7 @@ class AuditSealer implements SmartLifecycle {
         if (paused) {
             return;
         }
+        preparePartitionsWhenDue();
         try {
             sealPending();
             if (failing) {
