@@ -138,9 +138,13 @@ class AuditSealer implements SmartLifecycle {
         }
         long previousNo = (Long) state.get(0)[0];
         String previousHash = (String) state.get(0)[1];
-        List<AuditEntry> entries = jdbc.query("SELECT " + ENTRY_COLUMNS
-                        + " FROM audit_unsealed u JOIN audit_entry e ON e.id = u.entry_id AND e.occurred_at = u.occurred_at"
-                        + " ORDER BY u.entry_id LIMIT ?",
+        // The oldest queued ids, then their entries in one index scan of the months they span.
+        List<AuditEntry> entries = jdbc.query("WITH queued AS MATERIALIZED ("
+                        + "SELECT entry_id, occurred_at FROM audit_unsealed ORDER BY entry_id LIMIT ?)"
+                        + " SELECT " + ENTRY_COLUMNS + " FROM audit_entry e"
+                        + " WHERE e.id = ANY (ARRAY(SELECT entry_id FROM queued))"
+                        + " AND e.occurred_at >= (SELECT min(occurred_at) FROM queued)"
+                        + " AND e.occurred_at <= (SELECT max(occurred_at) FROM queued) ORDER BY e.id",
                 (row, n) -> AuditQuery.entry(row), MAX_BLOCK);
         if (entries.isEmpty()) {
             return false;

@@ -214,12 +214,13 @@ public final class LargeDataset {
      */
     void sealAndVerify(PerfConsole console) throws Exception {
         Instant sealing = Instant.now();
-        try (Connection admin = connect(); Statement st = admin.createStatement()) {
+        // The console started again, on another port.
+        try (Connection admin = DriverManager.getConnection(console.superuserJdbcUrl()); Statement st = admin.createStatement()) {
             long left;
             while ((left = longValue(st, "SELECT count(*) FROM audit_unsealed")
                     + longValue(st, "SELECT count(*) FROM audit_digest_pending")) > 0) {
                 progress.log("sealing: %,d entries and digests to go", left);
-                Thread.sleep(10_000);
+                Thread.sleep(5_000);
             }
             long blocks = longValue(st, "SELECT count(*) FROM audit_block");
             double sealSeconds = seconds(sealing);
