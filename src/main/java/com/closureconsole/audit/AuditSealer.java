@@ -46,6 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the entries queued. After the commit the block's digest goes to the {@link DigestStore}; a
  * digest not yet stored is remembered in {@code audit_digest_pending} and stored by the next turn
  * of any node.
+ *
+ * <p>A block never mixes months (UTC): the trail is partitioned by month (V090), and a month's
+ * partition is archived with its own blocks. The sealer also keeps the partitions of the coming
+ * months ready ({@link #preparePartitions()}), at its first turn and every hour after.
  */
 @Component
 class AuditSealer implements SmartLifecycle {
@@ -149,6 +153,15 @@ class AuditSealer implements SmartLifecycle {
         if (entries.isEmpty()) {
             return false;
         }
+        // A block seals the entries of one month (UTC) only: a month's partition and its blocks are
+        // archived together, and neither needs the other months to be verified.
+        java.time.YearMonth month = java.time.YearMonth.from(entries.get(0).occurredAt().atOffset(ZoneOffset.UTC));
+        int sameMonth = 1;
+        while (sameMonth < entries.size()
+                && java.time.YearMonth.from(entries.get(sameMonth).occurredAt().atOffset(ZoneOffset.UTC)).equals(month)) {
+            sameMonth++;
+        }
+        entries = entries.subList(0, sameMonth);
         int count = entries.size();
         Long[] ids = new Long[count];
         Integer[] positions = new Integer[count];
