@@ -94,8 +94,12 @@ class LedgerVerifier {
             Long lowest = jdbc.queryForObject("SELECT min(block_no) FROM (" + sealedInRange + ") b", Long.class, range.parameters());
             Long highest = jdbc.queryForObject("SELECT max(block_no) FROM (" + sealedInRange + ") b", Long.class, range.parameters());
             if (from != null) {
-                Long sealedSince = jdbc.queryForObject("SELECT min(block_no) FROM audit_block WHERE sealed_at >= ?",
-                        Long.class, AuditQuery.utc(from));
+                // Blocks sealed since the start, but not those sealing only older entries (the last
+                // entries of the month before, sealed just after it ended: that month may be archived).
+                Long sealedSince = jdbc.queryForObject("""
+                        SELECT min(block_no) FROM audit_block WHERE sealed_at >= ?
+                           AND last_entry_id >= coalesce((SELECT min(id) FROM audit_entry WHERE occurred_at >= ?), 0)""",
+                        Long.class, AuditQuery.utc(from), AuditQuery.utc(from));
                 first = min(lowest, sealedSince, newestInDatabase + 1);
             }
             if (to != null) {

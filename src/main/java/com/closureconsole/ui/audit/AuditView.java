@@ -1,5 +1,6 @@
 package com.closureconsole.ui.audit;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -40,7 +41,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
 
     private static final Logger log = LoggerFactory.getLogger(AuditView.class);
 
-    final AuditFilterBar filters = new AuditFilterBar(this::useFilter);
+    final AuditFilterBar filters;
     final Grid<AuditEntry> grid = new Grid<>();
     final AuditEntryPanel panel;
     final AuditJobsPanel jobs;
@@ -49,8 +50,10 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
     private AuditFilter filter = AuditFilter.ALL;
     private AuditFormat format;
 
-    public AuditView(AuditTrail trail, AuditExport export, AuditIntegrity integrity, EvidenceBundles bundles) {
+    public AuditView(AuditTrail trail, AuditExport export, AuditIntegrity integrity, EvidenceBundles bundles,
+                     Clock clock) {
         setId("audit-view");
+        filters = new AuditFilterBar(this::useFilter, clock);
         setSizeFull();
         format = new AuditFormat(this, getLocale(), ZoneOffset.UTC);
         pages = new KeysetPages(new KeysetPages.Source() {
