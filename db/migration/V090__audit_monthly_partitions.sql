@@ -44,6 +44,15 @@ UPDATE audit_unsealed u SET occurred_at = e.occurred_at FROM audit_entry_before_
 DELETE FROM audit_unsealed WHERE occurred_at IS NULL;
 ALTER TABLE audit_unsealed ALTER COLUMN occurred_at SET NOT NULL;
 
+-- Seals carry their entry's time too, so verification finds each sealed entry in its own month's
+-- partition. The time is no part of any hash: a seal whose time does not name its entry finds no
+-- entry, and verification reports the entry missing. Existing seals get it from their entries
+-- (the seals' append-only trigger is held off for this one statement; the entries are not touched).
+ALTER TABLE audit_entry_seal ADD COLUMN occurred_at timestamptz;
+ALTER TABLE audit_entry_seal DISABLE TRIGGER audit_entry_seal_no_update_delete;
+UPDATE audit_entry_seal s SET occurred_at = e.occurred_at FROM audit_entry_before_partitioning e WHERE e.id = s.entry_id;
+ALTER TABLE audit_entry_seal ENABLE TRIGGER audit_entry_seal_no_update_delete;
+
 -- Creates (if missing) the partition of each month from the month of first_month for months
 -- months, as the owner: the partition is attached (which takes no lock that writers or readers
 -- wait on), gets the truncate guard (row triggers come with the parent), and no role but the owner

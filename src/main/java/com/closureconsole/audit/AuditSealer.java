@@ -166,6 +166,7 @@ class AuditSealer implements SmartLifecycle {
         Long[] ids = new Long[count];
         Integer[] positions = new Integer[count];
         String[] leafHashes = new String[count];
+        String[] times = new String[count];
         List<byte[]> leaves = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] leaf = Ledger.leafHash(entries.get(i));
@@ -173,6 +174,7 @@ class AuditSealer implements SmartLifecycle {
             ids[i] = entries.get(i).id();
             positions[i] = i;
             leafHashes[i] = Ledger.hex(leaf);
+            times[i] = entries.get(i).occurredAt().toString();
         }
         Instant sealedAt = jdbc.queryForObject("SELECT clock_timestamp()", OffsetDateTime.class).toInstant();
         LedgerBlock unsigned = new LedgerBlock(previousNo + 1, sealedAt, count, ids[0], ids[count - 1],
@@ -191,15 +193,17 @@ class AuditSealer implements SmartLifecycle {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             Array idArray = connection.createArrayOf("bigint", ids);
             try (PreparedStatement seal = connection.prepareStatement("""
-                    INSERT INTO audit_entry_seal (entry_id, block_no, position, leaf_hash)
-                    SELECT entry_id, ?, position, leaf_hash
-                      FROM unnest(?::bigint[], ?::integer[], ?::varchar[]) AS s (entry_id, position, leaf_hash)""");
+                    INSERT INTO audit_entry_seal (entry_id, block_no, position, leaf_hash, occurred_at)
+                    SELECT entry_id, ?, position, leaf_hash, occurred_at
+                      FROM unnest(?::bigint[], ?::integer[], ?::varchar[], ?::varchar[]::timestamptz[])
+                           AS s (entry_id, position, leaf_hash, occurred_at)""");
                  PreparedStatement dequeue = connection.prepareStatement(
                          "DELETE FROM audit_unsealed WHERE entry_id = ANY (?)")) {
                 seal.setLong(1, block.blockNo());
                 seal.setArray(2, idArray);
                 seal.setArray(3, connection.createArrayOf("integer", positions));
                 seal.setArray(4, connection.createArrayOf("varchar", leafHashes));
+                seal.setArray(5, connection.createArrayOf("varchar", times));
                 seal.executeUpdate();
                 dequeue.setArray(1, idArray);
                 dequeue.executeUpdate();
