@@ -145,7 +145,7 @@ class AuditSealer implements SmartLifecycle {
         // The oldest queued ids, then their entries in one index scan of the months they span.
         List<AuditEntry> entries = jdbc.query("WITH queued AS MATERIALIZED ("
                         + "SELECT entry_id, occurred_at FROM audit_unsealed ORDER BY entry_id LIMIT ?)"
-                        + " SELECT " + ENTRY_COLUMNS + " FROM audit_entry e"
+                        + " SELECT " + AuditQuery.E_COLUMNS + " FROM audit_entry e"
                         + " WHERE e.id = ANY (ARRAY(SELECT entry_id FROM queued))"
                         + " AND e.occurred_at >= (SELECT min(occurred_at) FROM queued)"
                         + " AND e.occurred_at <= (SELECT max(occurred_at) FROM queued) ORDER BY e.id",
@@ -234,9 +234,6 @@ class AuditSealer implements SmartLifecycle {
             jdbc.update("DELETE FROM audit_digest_pending WHERE block_no = ?", block.blockNo());
         }
     }
-
-    private static final String ENTRY_COLUMNS = java.util.Arrays.stream(AuditQuery.COLUMNS.split(", "))
-            .map(column -> "e." + column).collect(java.util.stream.Collectors.joining(", "));
 
     static final String BLOCK_COLUMNS = "block_no, sealed_at, entry_count, first_entry_id, last_entry_id, merkle_root, "
             + "prev_block_hash, block_hash, signature, key_id";

@@ -149,7 +149,7 @@ class LedgerVerifier {
         try (PreparedStatement blocks = connection.prepareStatement("SELECT " + AuditSealer.BLOCK_COLUMNS
                 + " FROM audit_block WHERE block_no BETWEEN ? AND ? ORDER BY block_no");
              PreparedStatement seals = connection.prepareStatement("SELECT s.block_no AS sealed_in, s.position, s.leaf_hash, "
-                     + "s.entry_id, " + AuditQuery.COLUMNS + ", audit_details_match(details, details_text) AS details_match"
+                     + "s.entry_id, " + AuditQuery.E_COLUMNS + ", audit_details_match(e.details, e.details_text) AS details_match"
                      + " FROM audit_entry_seal s LEFT JOIN audit_entry e ON e.id = s.entry_id AND e.occurred_at = s.occurred_at"
                      + " WHERE s.block_no BETWEEN ? AND ? ORDER BY s.block_no, s.position")) {
             blocks.setFetchSize(FETCH_SIZE);

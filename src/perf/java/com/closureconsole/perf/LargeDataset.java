@@ -62,11 +62,16 @@ public final class LargeDataset {
     private final long accounts;
     private final long auditEntries;
     private final int heavy;
-    private final Instant anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Instant anchor;
     private final Progress progress = new Progress();
     private final Map<String, Object> summary = new LinkedHashMap<>();
 
     LargeDataset(String jdbcUrl, long accounts, long auditEntries) {
+        this(jdbcUrl, accounts, auditEntries, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private LargeDataset(String jdbcUrl, long accounts, long auditEntries, Instant anchor) {
+        this.anchor = anchor;
         this.jdbcUrl = jdbcUrl;
         this.accounts = accounts;
         this.auditEntries = auditEntries;
@@ -78,6 +83,10 @@ public final class LargeDataset {
         long auditEntries = Long.getLong("perf.audit-entries", 10_000_000);
         Path folder = PerfConsole.dataDirectory();
         Path marker = marker(folder);
+        if (Boolean.getBoolean("perf.resume")) {
+            resume(marker, accounts, auditEntries);
+            return;
+        }
         startAfresh(folder, marker);
         Instant started = Instant.now();
         System.out.printf("Large dataset: %,d accounts and %,d audit entries into %s%n", accounts, auditEntries, folder);
@@ -95,6 +104,37 @@ public final class LargeDataset {
         summary.put("totalSeconds", Math.round(seconds(started) * 10) / 10.0);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(marker.toFile(), summary);
         System.out.printf("[%5.1fs] done; summary in %s%n", seconds(started), marker);
+        System.exit(0);
+    }
+
+    /**
+     * Finishes a load that stopped after its tables were filled (the data folder holds the load and
+     * no marker yet): lets the sealer seal what is queued, verifies and describes the dataset, and
+     * writes the marker. The load's time is taken as its newest audit entry's.
+     */
+    private static void resume(Path marker, long accounts, long auditEntries) throws Exception {
+        if (Files.exists(marker)) {
+            throw new IllegalStateException(marker + " says the load is complete; nothing to resume");
+        }
+        Instant started = Instant.now();
+        try (PerfConsole console = PerfConsole.start(context -> { })) {
+            LargeDataset dataset;
+            try (Connection admin = DriverManager.getConnection(console.superuserJdbcUrl()); Statement st = admin.createStatement()) {
+                Instant newest;
+                try (ResultSet rs = st.executeQuery("SELECT max(occurred_at) FROM audit_entry")) {
+                    rs.next();
+                    newest = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                }
+                dataset = new LargeDataset(console.superuserJdbcUrl(), accounts, auditEntries,
+                        newest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+                dataset.progress.started = started;
+                dataset.describe(st);
+            }
+            dataset.sealAndVerify(console);
+            dataset.summary.put("resumed", true);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(marker.toFile(), dataset.summary);
+            System.out.printf("[%5.1fs] resumed load done; summary in %s%n", seconds(started), marker);
+        }
         System.exit(0);
     }
 
