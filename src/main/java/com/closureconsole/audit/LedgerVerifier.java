@@ -89,8 +89,8 @@ class LedgerVerifier {
         long last = newestInDatabase;
         if (from != null || to != null) {
             AuditQuery range = AuditQuery.of(new AuditFilter(from, to, null, null, null, null, null, null), null);
-            String sealedInRange = "SELECT s.block_no FROM audit_entry JOIN audit_entry_seal s ON s.entry_id = audit_entry.id"
-                    + " WHERE " + range.conditions();
+            String sealedInRange = "SELECT s.block_no FROM (SELECT id FROM audit_entry WHERE " + range.conditions() + ") e"
+                    + " JOIN audit_entry_seal s ON s.entry_id = e.id";
             Long lowest = jdbc.queryForObject("SELECT min(block_no) FROM (" + sealedInRange + ") b", Long.class, range.parameters());
             Long highest = jdbc.queryForObject("SELECT max(block_no) FROM (" + sealedInRange + ") b", Long.class, range.parameters());
             if (from != null) {
