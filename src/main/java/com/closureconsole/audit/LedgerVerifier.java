@@ -208,7 +208,11 @@ class LedgerVerifier {
                             return report(from, to, walk, LedgerReport.Problem.BLOCK_CHANGED, null, no);
                         }
                         if (sealRows.getObject("id") == null) {
-                            return report(from, to, walk, LedgerReport.Problem.ENTRY_MISSING, entryId, no);
+                            // Not at the time it was sealed with: gone, or its time changed.
+                            boolean elsewhere = Boolean.TRUE.equals(jdbc.queryForObject(
+                                    "SELECT EXISTS (SELECT 1 FROM audit_entry WHERE id = ?)", Boolean.class, entryId));
+                            return report(from, to, walk, elsewhere ? LedgerReport.Problem.ENTRY_CHANGED
+                                    : LedgerReport.Problem.ENTRY_MISSING, entryId, no);
                         }
                         String leaf = Ledger.hex(Ledger.leafHash(AuditQuery.entry(sealRows)));
                         if (!leaf.equals(sealRows.getString("leaf_hash"))) {
