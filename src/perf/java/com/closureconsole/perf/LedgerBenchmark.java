@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEvent;
 import com.closureconsole.audit.AuditOutcome;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -165,7 +164,7 @@ final class LedgerBenchmark {
     }
 
     private void auditedAppend(int writer, long n) {
-        console.bean(ApplicationEventPublisher.class).publishEvent(AuditEvent.of(AuditAction.ACCOUNT_VIEW,
+        console.context.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_VIEW,
                 account(writer, n), AuditOutcome.SUCCESS, new LinkedHashMap<>(Map.of("view", "summary", "source", "benchmark"))));
     }
 
