@@ -11,6 +11,8 @@ import com.closureconsole.ui.closure.ClosureRequestsGrid;
 import com.closureconsole.ui.closure.StartClosureDialog;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -48,24 +50,26 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     final EligibilityPanel eligibilityPanel;
     final Button startClosure = new Button();
     final Span startClosureReason = new Span();
-    final ClosureRequestsGrid requests;
+    /** The account's closure requests, under their heading; built only for an account that has any. */
+    final Div requests = new Div();
     final com.vaadin.flow.component.html.Anchor auditTrail = new com.vaadin.flow.component.html.Anchor();
 
     private final AccountDirectory directory;
     private final EligibilityService eligibility;
     private final Formats formats;
     private final ClosureWorkflow workflow;
+    private final ObjectProvider<ClosureRequestsGrid> requestsGrid;
     private String accountId = "";
     private AccountProfile account;
 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
-                       ClosureWorkflow workflow, ClosureRequestsGrid requests,
+                       ClosureWorkflow workflow, ObjectProvider<ClosureRequestsGrid> requestsGrid,
                        com.closureconsole.security.CurrentStaff currentStaff) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.formats = formats;
         this.workflow = workflow;
-        this.requests = requests;
+        this.requestsGrid = requestsGrid;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
         addClassName("account-view");
@@ -99,9 +103,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         auditTrail.setVisible(currentStaff.get()
                 .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
-        requests.setAllRowsVisible(true);
-        add(title, notFound, profile, actions, eligibilityPanel, new com.vaadin.flow.component.html.H3(
-                getTranslation("account.requests")), requests);
+        add(title, notFound, profile, actions, eligibilityPanel, requests);
     }
 
     static RouteParameters parameters(String accountId) {
@@ -148,9 +150,22 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         eligibilityPanel.show(report);
         startClosure.setEnabled(report.closable());
         startClosureReason.setText(report.closable() ? "" : getTranslation("account.startClosure.disabled"));
-        List<ClosureRequestView> history = workflow.forAccount(accountId);
-        requests.show(history);
+        showRequests(workflow.forAccount(accountId));
+    }
+
+    /**
+     * Most accounts an agent opens have no closure request; their view holds no grid (a grid with
+     * its columns and data channel is the heaviest part of a view, and an agent keeps many open).
+     */
+    private void showRequests(List<ClosureRequestView> history) {
+        requests.removeAll();
         requests.setVisible(!history.isEmpty());
+        if (!history.isEmpty()) {
+            ClosureRequestsGrid grid = requestsGrid.getObject();
+            grid.setAllRowsVisible(true);
+            grid.show(history);
+            requests.add(new com.vaadin.flow.component.html.H3(getTranslation("account.requests")), grid);
+        }
     }
 
     private Div field(String labelKey, com.vaadin.flow.component.Component value) {
