@@ -80,23 +80,3 @@ SELECT CASE action
         || '"},"rows":' || (perf_load.h(g, 231) % 50000)::text || '}'
     WHEN 'AUDIT_VERIFY' THEN '{"checked":' || (perf_load.h(g, 231) % 10000000)::text || ',"intact":true}'
     ELSE '{"state":"' || substr(action, 9) || '"}' END $$;
-
--- One field of the canonical text that an entry's hash covers (as the audit module's ChainedEntry
--- writes it): its length, a colon, its text and a line break; a lone NUL and a line break for none.
--- STABLE like convert_to: an IMMUTABLE SQL function with a stable body is never inlined.
-CREATE FUNCTION perf_load.field(value text) RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
-SELECT CASE WHEN value IS NULL THEN '\x000a'::bytea
-            ELSE convert_to(char_length(value)::text || ':' || value || E'\n', 'UTF8') END $$;
-
--- The chain: each entry's hash is SHA-256 over its canonical text, whose last field is the hash of
--- the entry before. As a running aggregate (a window over the entries in id order) it computes
--- the whole chain in one statement; seed is the hash the first entry links to (NULL: none).
--- (PL/pgSQL: an aggregate calls its step through the function manager, where a SQL function costs
--- ten times more.)
-CREATE FUNCTION perf_load.chain_step(state text, body bytea, seed text) RETURNS text
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-BEGIN
-    RETURN encode(sha256(body || CASE WHEN coalesce(state, seed) IS NULL THEN '\x000a'::bytea
-                                      ELSE convert_to('64:' || coalesce(state, seed) || E'\n', 'UTF8') END), 'hex');
-END $$;
-CREATE AGGREGATE perf_load.chain(bytea, text) (SFUNC = perf_load.chain_step, STYPE = text);

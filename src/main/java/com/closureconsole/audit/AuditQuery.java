@@ -18,6 +18,10 @@ final class AuditQuery {
     static final String COLUMNS = "id, occurred_at, actor, actor_role, client_address, action, account_id, "
             + "outcome, details_text, correlation_id, prev_hash, hash";
 
+    /** {@link #COLUMNS} of the entry aliased {@code e}, for joins with tables that share a column name. */
+    static final String E_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", "))
+            .map(column -> "e." + column).collect(java.util.stream.Collectors.joining(", "));
+
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 

@@ -46,12 +46,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the entries queued. After the commit the block's digest goes to the {@link DigestStore}; a
  * digest not yet stored is remembered in {@code audit_digest_pending} and stored by the next turn
  * of any node.
+ *
+ * <p>A block never mixes months (UTC): the trail is partitioned by month (V090), and a month's
+ * partition is archived with its own blocks. The sealer also keeps the partitions of the coming
+ * months ready ({@link #preparePartitions()}), at its first turn and every hour after.
  */
 @Component
 class AuditSealer implements SmartLifecycle {
 
     static final int MAX_BLOCK = 5000;
     private static final int MAX_BLOCKS_PER_TURN = 100;
+    /** Months after the current one whose partitions are kept ready. */
+    static final int MONTHS_AHEAD = 3;
+    private static final Duration PARTITION_CHECK = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
     private final HikariDataSource owner;
@@ -64,6 +71,8 @@ class AuditSealer implements SmartLifecycle {
     private ScheduledExecutorService thread;
     private volatile boolean failing;
     private volatile boolean paused;
+    private volatile long partitionsPrepared = System.nanoTime() - PARTITION_CHECK.toNanos();
+    private boolean partitionFailureLogged;
 
     AuditSealer(ObjectProvider<Flyway> flyway, DataSource application, LedgerKeys keys, DigestStore digests,
                 @Value("${closure.audit.seal-interval:500ms}") Duration interval) {
@@ -104,7 +113,8 @@ class AuditSealer implements SmartLifecycle {
         while (true) {
             sealPending();
             Boolean done = jdbc.queryForObject("""
-                    SELECT NOT EXISTS (SELECT 1 FROM audit_unsealed u JOIN audit_entry e ON e.id = u.entry_id
+                    SELECT NOT EXISTS (SELECT 1 FROM audit_unsealed u
+                                          JOIN audit_entry e ON e.id = u.entry_id AND e.occurred_at = u.occurred_at
                                         WHERE u.entry_id <= ?)
                        AND NOT EXISTS (SELECT 1 FROM audit_digest_pending)""", Boolean.class, newest);
             if (Boolean.TRUE.equals(done)) {
@@ -132,16 +142,31 @@ class AuditSealer implements SmartLifecycle {
         }
         long previousNo = (Long) state.get(0)[0];
         String previousHash = (String) state.get(0)[1];
-        List<AuditEntry> entries = jdbc.query("SELECT " + AuditQuery.COLUMNS
-                        + " FROM audit_unsealed u JOIN audit_entry e ON e.id = u.entry_id ORDER BY u.entry_id LIMIT ?",
+        // The oldest queued ids, then their entries in one index scan of the months they span.
+        List<AuditEntry> entries = jdbc.query("WITH queued AS MATERIALIZED ("
+                        + "SELECT entry_id, occurred_at FROM audit_unsealed ORDER BY entry_id LIMIT ?)"
+                        + " SELECT " + AuditQuery.E_COLUMNS + " FROM audit_entry e"
+                        + " WHERE e.id = ANY (ARRAY(SELECT entry_id FROM queued))"
+                        + " AND e.occurred_at >= (SELECT min(occurred_at) FROM queued)"
+                        + " AND e.occurred_at <= (SELECT max(occurred_at) FROM queued) ORDER BY e.id",
                 (row, n) -> AuditQuery.entry(row), MAX_BLOCK);
         if (entries.isEmpty()) {
             return false;
         }
+        // A block seals the entries of one month (UTC) only: a month's partition and its blocks are
+        // archived together, and neither needs the other months to be verified.
+        java.time.YearMonth month = java.time.YearMonth.from(entries.get(0).occurredAt().atOffset(ZoneOffset.UTC));
+        int sameMonth = 1;
+        while (sameMonth < entries.size()
+                && java.time.YearMonth.from(entries.get(sameMonth).occurredAt().atOffset(ZoneOffset.UTC)).equals(month)) {
+            sameMonth++;
+        }
+        entries = entries.subList(0, sameMonth);
         int count = entries.size();
         Long[] ids = new Long[count];
         Integer[] positions = new Integer[count];
         String[] leafHashes = new String[count];
+        String[] times = new String[count];
         List<byte[]> leaves = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] leaf = Ledger.leafHash(entries.get(i));
@@ -149,6 +174,7 @@ class AuditSealer implements SmartLifecycle {
             ids[i] = entries.get(i).id();
             positions[i] = i;
             leafHashes[i] = Ledger.hex(leaf);
+            times[i] = entries.get(i).occurredAt().toString();
         }
         Instant sealedAt = jdbc.queryForObject("SELECT clock_timestamp()", OffsetDateTime.class).toInstant();
         LedgerBlock unsigned = new LedgerBlock(previousNo + 1, sealedAt, count, ids[0], ids[count - 1],
@@ -167,15 +193,17 @@ class AuditSealer implements SmartLifecycle {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             Array idArray = connection.createArrayOf("bigint", ids);
             try (PreparedStatement seal = connection.prepareStatement("""
-                    INSERT INTO audit_entry_seal (entry_id, block_no, position, leaf_hash)
-                    SELECT entry_id, ?, position, leaf_hash
-                      FROM unnest(?::bigint[], ?::integer[], ?::varchar[]) AS s (entry_id, position, leaf_hash)""");
+                    INSERT INTO audit_entry_seal (entry_id, block_no, position, leaf_hash, occurred_at)
+                    SELECT entry_id, ?, position, leaf_hash, occurred_at
+                      FROM unnest(?::bigint[], ?::integer[], ?::varchar[], ?::varchar[]::timestamptz[])
+                           AS s (entry_id, position, leaf_hash, occurred_at)""");
                  PreparedStatement dequeue = connection.prepareStatement(
                          "DELETE FROM audit_unsealed WHERE entry_id = ANY (?)")) {
                 seal.setLong(1, block.blockNo());
                 seal.setArray(2, idArray);
                 seal.setArray(3, connection.createArrayOf("integer", positions));
                 seal.setArray(4, connection.createArrayOf("varchar", leafHashes));
+                seal.setArray(5, connection.createArrayOf("varchar", times));
                 seal.executeUpdate();
                 dequeue.setArray(1, idArray);
                 dequeue.executeUpdate();
@@ -217,6 +245,40 @@ class AuditSealer implements SmartLifecycle {
                 row.getString("signature"), row.getString("key_id"));
     }
 
+    /**
+     * Makes sure the trail has its partitions for this month and the next {@value #MONTHS_AHEAD}
+     * (V090; there is no default partition), so no append ever finds none. Waits at most two
+     * seconds for its lock on the trail and tries again at the next turn; answers how many it
+     * created.
+     */
+    int preparePartitions() {
+        Integer created = transaction.execute(status -> {
+            jdbc.execute("SET LOCAL lock_timeout = '2s'");
+            return jdbc.queryForObject("SELECT audit_entry_add_months(now(), ?)", Integer.class, MONTHS_AHEAD + 1);
+        });
+        if (created != null && created > 0) {
+            log.info("Audit trail: {} monthly partition(s) created ahead", created);
+        }
+        partitionsPrepared = System.nanoTime();
+        return created == null ? 0 : created;
+    }
+
+    private void preparePartitionsWhenDue() {
+        if (System.nanoTime() - partitionsPrepared < PARTITION_CHECK.toNanos()) {
+            return;
+        }
+        try {
+            preparePartitions();
+            partitionFailureLogged = false;
+        } catch (RuntimeException e) {
+            // The months ahead leave weeks to fix this; say so loudly every time it is tried.
+            log.error("Audit trail: cannot create the monthly partitions ahead ({}); appends fail once the last "
+                    + "prepared month ends", e.getMessage(), partitionFailureLogged ? null : e);
+            partitionFailureLogged = true;
+            partitionsPrepared = System.nanoTime() - PARTITION_CHECK.toNanos() + Duration.ofMinutes(1).toNanos();
+        }
+    }
+
     /** Stops or restarts this node's scheduled turns (explicit calls still seal), e.g. while an operator inspects the ledger. */
     void pause(boolean pause) {
         this.paused = pause;
@@ -226,6 +288,7 @@ class AuditSealer implements SmartLifecycle {
         if (paused) {
             return;
         }
+        preparePartitionsWhenDue();
         try {
             sealPending();
             if (failing) {

@@ -24,12 +24,19 @@ import org.springframework.context.annotation.Configuration;
  *   <li>in demo mode only, without those: a key generated on first start and the digests, both in
  *       {@code closure.audit.directory} (beside the embedded data; empty: a throwaway folder).</li>
  * </ul>
- * Outside demo mode a missing key or digest folder stops the start with what to set.
+ * Outside demo mode a missing or unreadable key, or a missing digest folder, stops the start
+ * with what to set ({@link LedgerNotConfigured}).
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerConfiguration.class);
+
+    /** What to configure when the key is missing or unusable. */
+    static final String SET_KEY = "Set closure.audit.signing-key (CLOSURE_AUDIT_SIGNING_KEY) to an Ed25519 private key "
+            + "in PEM (PKCS#8) form, made with: openssl genpkey -algorithm ed25519 -out ledger-signing-key.pem; or "
+            + "closure.audit.keystore, closure.audit.keystore-password and closure.audit.key-alias for a PKCS#12 "
+            + "keystore (see the README's Audit section). Only a demo (closure.demo=true) makes a key of its own.";
 
     private final boolean demo;
     private final String demoDirectory;
@@ -47,16 +54,19 @@ class LedgerConfiguration {
                           @Value("${closure.audit.keystore-password:}") String keystorePassword,
                           @Value("${closure.audit.key-alias:ledger}") String alias) {
         LedgerKeys keys;
-        if (!signingKey.isBlank()) {
-            keys = LedgerKeys.fromPemFile(Path.of(signingKey));
-        } else if (!keystore.isBlank()) {
-            keys = LedgerKeys.fromKeystore(Path.of(keystore), keystorePassword.toCharArray(), alias);
-        } else if (demo) {
-            keys = LedgerKeys.generatedIn(demoFolder());
-        } else {
-            throw new IllegalStateException("The audit ledger has no signing key. Set closure.audit.signing-key to an "
-                    + "Ed25519 private key in PEM form, or closure.audit.keystore, closure.audit.keystore-password and "
-                    + "closure.audit.key-alias (see the README's Audit section).");
+        try {
+            if (!signingKey.isBlank()) {
+                keys = LedgerKeys.fromPemFile(Path.of(signingKey));
+            } else if (!keystore.isBlank()) {
+                keys = LedgerKeys.fromKeystore(Path.of(keystore), keystorePassword.toCharArray(), alias);
+            } else if (demo) {
+                keys = LedgerKeys.generatedIn(demoFolder());
+            } else {
+                throw new LedgerNotConfigured("The audit ledger has no signing key.", SET_KEY);
+            }
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new LedgerNotConfigured("The audit ledger's signing key cannot be used: " + e.getMessage() + ".",
+                    SET_KEY, e.getCause() == null ? e : e.getCause());
         }
         log.info("Audit ledger signs with key {}", keys.keyId());
         return keys;
@@ -71,9 +81,9 @@ class LedgerConfiguration {
         } else if (demo) {
             folder = demoFolder().resolve("digests");
         } else {
-            throw new IllegalStateException("The audit ledger has nowhere to keep its digests outside the database. "
-                    + "Set closure.audit.digest-directory to a folder on other storage than the database's "
-                    + "(see the README's Audit section).");
+            throw new LedgerNotConfigured("The audit ledger has nowhere to keep its digests outside the database.",
+                    "Set closure.audit.digest-directory (CLOSURE_AUDIT_DIGEST_DIRECTORY) to a folder on other storage "
+                    + "than the database's (see the README's Audit section).");
         }
         FileDigestStore store = new FileDigestStore(folder);
         log.info("Audit ledger digests are kept in {}", store.describe());

@@ -34,7 +34,7 @@ class DashboardFold {
             staged AS MATERIALIZED (
                 SELECT e.id, e.occurred_at, (e.occurred_at AT TIME ZONE CAST(? AS text))::date AS day, e.action, e.account_id,
                        e.outcome, e.details
-                  FROM audit_entry_seal s JOIN audit_entry e ON e.id = s.entry_id
+                  FROM audit_entry_seal s JOIN audit_entry e ON e.id = s.entry_id AND e.occurred_at = s.occurred_at
                  WHERE s.block_no > ? AND s.block_no <= ?
                    AND e.action IN ('ELIGIBILITY_CHECK', 'CLOSURE_SUBMIT', 'CLOSURE_APPROVE', 'CLOSURE_REJECT',
                                     'CLOSURE_CANCEL', 'CLOSURE_COMPLETE', 'CLOSURE_FAIL',

@@ -74,6 +74,11 @@ public class Formats {
         return local == null ? null : local.atZone(zone).toInstant();
     }
 
+    /** A moment as the date and time a picker shows in the agent's time zone; {@code null} for none. */
+    public LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone);
+    }
+
     /** The name of the time zone times are shown in, e.g. {@code Asia/Shanghai}. */
     public String zoneName() {
         return zone.getId();

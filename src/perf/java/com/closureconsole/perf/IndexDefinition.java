@@ -33,8 +33,11 @@ record IndexDefinition(String table, String name, String create, String drop) {
             while (rs.next()) {
                 String table = rs.getString(1);
                 String constraint = rs.getString(4);
+                // A partitioned table's index is defined ON ONLY the parent; made again ON the table it
+                // is built on every partition.
                 indexes.add(constraint == null
-                        ? new IndexDefinition(table, rs.getString(2), rs.getString(3), "DROP INDEX " + rs.getString(2))
+                        ? new IndexDefinition(table, rs.getString(2), rs.getString(3).replaceFirst(" ON ONLY ", " ON "),
+                                "DROP INDEX " + rs.getString(2))
                         : new IndexDefinition(table, rs.getString(2),
                                 "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " " + rs.getString(5),
                                 "ALTER TABLE " + table + " DROP CONSTRAINT " + constraint));

@@ -26,17 +26,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Fills the console's embedded PostgreSQL (in {@code .data/perf-postgres}) with a large, realistic
  * dataset: by default 1,000,000 accounts (about half blocked by at least one of the ten closure
- * conditions, five with 10,000 to 50,000 transactions) and 10,000,000 audit entries chained by
- * their hashes.
+ * conditions, five with 10,000 to 50,000 transactions) and 10,000,000 audit entries over two years,
+ * in the trail's monthly partitions and sealed into the signed blocks of the audit ledger.
  *
  * <p>Everything is set-based SQL ({@code INSERT … SELECT … FROM generate_series}, the scripts in
  * {@code perf/dataset}), run by two sessions at once, one per core: one writes the audit trail
- * (which is one chain, so one writer), the other the accounts in ranges, then both build the
+ * (ids in order, so one writer), the other the accounts in ranges, then both build the
  * indexes, which are dropped before loading and created again from their own definitions
  * afterwards, and {@code VACUUM (ANALYZE)} every table so the benchmark meets settled statistics
  * and a complete visibility map. Loading runs as the superuser with
  * {@code session_replication_role = replica}, which skips the triggers (the append-only guard of
  * the audit trail and the foreign-key checks) for rows that are consistent by construction.
+ * The audit entries are written as the console's insert trigger leaves them and queued for the
+ * sealer; the load then starts the console again with its sealer running and waits until every
+ * entry is sealed into signed blocks with their digests stored outside the database (the folder
+ * {@link PerfConsole#auditDirectory()}), exactly as the console seals its own appends, and checks
+ * the whole ledger with the console's verification.
  *
  * <p>The data folder is made afresh on every run; a folder that this class did not make is left
  * alone. Run with {@code mvn -Pperf test-compile exec:exec@large-dataset}.
@@ -57,11 +62,16 @@ public final class LargeDataset {
     private final long accounts;
     private final long auditEntries;
     private final int heavy;
-    private final Instant anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Instant anchor;
     private final Progress progress = new Progress();
     private final Map<String, Object> summary = new LinkedHashMap<>();
 
     LargeDataset(String jdbcUrl, long accounts, long auditEntries) {
+        this(jdbcUrl, accounts, auditEntries, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private LargeDataset(String jdbcUrl, long accounts, long auditEntries, Instant anchor) {
+        this.anchor = anchor;
         this.jdbcUrl = jdbcUrl;
         this.accounts = accounts;
         this.auditEntries = auditEntries;
@@ -73,20 +83,79 @@ public final class LargeDataset {
         long auditEntries = Long.getLong("perf.audit-entries", 10_000_000);
         Path folder = PerfConsole.dataDirectory();
         Path marker = marker(folder);
+        if (Boolean.getBoolean("perf.resume")) {
+            resume(marker, accounts, auditEntries);
+            return;
+        }
         startAfresh(folder, marker);
         Instant started = Instant.now();
         System.out.printf("Large dataset: %,d accounts and %,d audit entries into %s%n", accounts, auditEntries, folder);
         Map<String, Object> summary;
-        try (PerfConsole console = PerfConsole.start(context -> { })) {
+        LargeDataset dataset;
+        // The sealer waits while the tables are loaded (their indexes are dropped meanwhile).
+        try (PerfConsole console = PerfConsole.start(context -> { }, Map.of("closure.audit.seal-interval", "3650d"))) {
             System.out.printf("[%5.1fs] console started: schema migrated, demo data loaded%n", seconds(started));
-            LargeDataset dataset = new LargeDataset(console.superuserJdbcUrl(), accounts, auditEntries);
+            dataset = new LargeDataset(console.superuserJdbcUrl(), accounts, auditEntries);
             summary = dataset.load(started);
+        }
+        try (PerfConsole console = PerfConsole.start(context -> { })) {
+            dataset.sealAndVerify(console);
         }
         summary.put("totalSeconds", Math.round(seconds(started) * 10) / 10.0);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(marker.toFile(), summary);
         System.out.printf("[%5.1fs] done; summary in %s%n", seconds(started), marker);
         System.exit(0);
     }
+
+    /**
+     * Finishes a load that stopped after its tables were filled (the data folder holds the load and
+     * no marker yet): lets the sealer seal what is queued, verifies and describes the dataset, and
+     * writes the marker. The load's time is taken as its newest audit entry's.
+     */
+    private static void resume(Path marker, long accounts, long auditEntries) throws Exception {
+        Instant started = Instant.now();
+        if (Files.exists(marker)) {
+            // A complete load whose trail indexes were made on the parent only: make them on every partition.
+            try (PerfConsole console = PerfConsole.start(context -> { });
+                 Connection admin = DriverManager.getConnection(console.superuserJdbcUrl()); Statement st = admin.createStatement()) {
+                st.execute("SET maintenance_work_mem = '1GB'");
+                for (String[] index : TRAIL_INDEXES) {
+                    st.execute("DROP INDEX IF EXISTS " + index[0]);
+                    st.execute("CREATE INDEX " + index[0] + " ON audit_entry " + index[1]);
+                    System.out.printf("[%5.1fs] index %s made on every partition%n", seconds(started), index[0]);
+                }
+                st.execute("ANALYZE audit_entry");
+            }
+            System.exit(0);
+        }
+        try (PerfConsole console = PerfConsole.start(context -> { })) {
+            LargeDataset dataset;
+            try (Connection admin = DriverManager.getConnection(console.superuserJdbcUrl()); Statement st = admin.createStatement()) {
+                Instant newest;
+                try (ResultSet rs = st.executeQuery("SELECT max(occurred_at) FROM audit_entry")) {
+                    rs.next();
+                    newest = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                }
+                dataset = new LargeDataset(console.superuserJdbcUrl(), accounts, auditEntries,
+                        newest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+                dataset.progress.started = started;
+                dataset.describe(st);
+            }
+            dataset.sealAndVerify(console);
+            dataset.summary.put("resumed", true);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(marker.toFile(), dataset.summary);
+            System.out.printf("[%5.1fs] resumed load done; summary in %s%n", seconds(started), marker);
+        }
+        System.exit(0);
+    }
+
+    /** The trail's indexes as V090 makes them (name, definition), but the primary key. */
+    private static final String[][] TRAIL_INDEXES = {
+            {"audit_entry_actor_month", "(actor, occurred_at DESC, id DESC)"},
+            {"audit_entry_account_month", "(account_id, occurred_at DESC, id DESC) WHERE account_id IS NOT NULL"},
+            {"audit_entry_action_month", "(action, occurred_at DESC, id DESC)"},
+            {"audit_entry_outcome_month", "(outcome, occurred_at DESC, id DESC)"},
+            {"audit_entry_correlation_month", "(correlation_id) WHERE correlation_id IS NOT NULL"}};
 
     /** The file beside the data folder that says a load made it (and how). */
     static Path marker(Path folder) {
@@ -104,26 +173,36 @@ public final class LargeDataset {
             throw new IllegalStateException(folder + " holds data that this generator did not make; choose another "
                     + "folder with -Dperf.data-directory=… or delete it yourself");
         }
+        Path audit = PerfConsole.auditDirectory();
+        if (Files.exists(audit)) {
+            if (empty && !Files.exists(marker)) {
+                throw new IllegalStateException(audit + " holds a ledger key and digests that this generator did not "
+                        + "make; delete it yourself");
+            }
+            deleteTree(audit);
+        }
         if (!empty) {
             System.out.println("Deleting the previous large dataset in " + folder);
-            try (Stream<Path> paths = Files.walk(folder)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                    try {
-                        Files.delete(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            deleteTree(folder);
         }
         Files.deleteIfExists(marker);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     Map<String, Object> load(Instant started) throws Exception {
         progress.started = started;
         List<IndexDefinition> indexes;
-        boolean detailsText;
-        boolean chainHead;
         try (Connection admin = connect()) {
             try (Statement st = admin.createStatement()) {
                 requireEmpty(st);
@@ -133,12 +212,15 @@ public final class LargeDataset {
                 st.execute("SELECT pg_reload_conf()");
                 st.execute(SqlScript.load("/perf/dataset/01-helpers.sql").text());
                 st.execute(SqlScript.load("/perf/dataset/04-audit-helpers.sql").text());
-                detailsText = exists(st, "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
-                        + " AND table_name = 'audit_entry' AND column_name = 'details_text'");
-                chainHead = exists(st, "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
-                        + " AND table_name = 'audit_chain_head'");
+                // The months of the history, in the trail's own monthly partitions (V090).
+                long months = AUDIT_SPAN.toDays() / 28 + 2;
+                try (ResultSet rs = st.executeQuery("SELECT audit_entry_add_months('" + anchor.minus(AUDIT_SPAN)
+                        + "'::timestamptz, " + months + ")")) {
+                    rs.next();
+                    progress.log("%d monthly partitions of the audit trail created", rs.getInt(1));
+                }
                 indexes = IndexDefinition.dropAll(st, allTables());
-                for (String table : allTables()) {
+                for (String table : vacuumedTables(st)) {
                     st.execute("ALTER TABLE " + table + " SET (autovacuum_enabled = false)");
                 }
             }
@@ -147,7 +229,7 @@ public final class LargeDataset {
 
         TaskGraph graph = new TaskGraph(progress);
         List<String> accountLoads = new ArrayList<>();
-        String auditLoad = graph.add("audit trail", List.of(), c -> loadAudit(c, detailsText));
+        String auditLoad = graph.add("audit trail", List.of(), this::loadAudit);
         SqlScript accountScript = SqlScript.load("/perf/dataset/02-accounts.sql");
         SqlScript piecesScript = SqlScript.load("/perf/dataset/07-name-pieces.sql");
         for (long from = 1; from <= accounts; from += ACCOUNT_CHUNK) {
@@ -175,36 +257,71 @@ public final class LargeDataset {
                     c -> execute(c, "VACUUM (ANALYZE) " + table));
         }
         graph.add("vacuum analyze " + AUDIT_TABLE, concat(List.of(auditLoad), auditIndexes),
-                c -> execute(c, "VACUUM (ANALYZE) " + AUDIT_TABLE));
+                c -> execute(c, "VACUUM (ANALYZE) " + AUDIT_TABLE + ", audit_unsealed"));
         graph.run(2, this::connectForLoading);
 
         try (Connection admin = connectForLoading(); Statement st = admin.createStatement()) {
-            finish(st, chainHead);
-            describe(st, detailsText, chainHead);
+            finish(st);
+            describe(st);
         }
         return summary;
     }
 
-    private void loadAudit(Connection connection, boolean detailsText) throws SQLException {
+    /**
+     * Waits until the console's sealer has sealed every loaded entry and stored the digests, then
+     * verifies the whole ledger as the console's Verify does.
+     */
+    void sealAndVerify(PerfConsole console) throws Exception {
+        Instant sealing = Instant.now();
+        // The console started again, on another port.
+        try (Connection admin = DriverManager.getConnection(console.superuserJdbcUrl()); Statement st = admin.createStatement()) {
+            long left;
+            while ((left = longValue(st, "SELECT count(*) FROM audit_unsealed")
+                    + longValue(st, "SELECT count(*) FROM audit_digest_pending")) > 0) {
+                progress.log("sealing: %,d entries and digests to go", left);
+                Thread.sleep(5_000);
+            }
+            long blocks = longValue(st, "SELECT count(*) FROM audit_block");
+            double sealSeconds = seconds(sealing);
+            progress.log("sealed %,d entries into %,d blocks in %.0f s", auditEntries, blocks, sealSeconds);
+            summary.put("auditBlocks", blocks);
+            summary.put("sealSeconds", Math.round(sealSeconds));
+            st.execute("VACUUM (ANALYZE) audit_unsealed, audit_entry_seal, audit_block");
+        }
+        Map<String, Object> verified = PerfLedger.verifyAll(console);
+        progress.log("ledger verification: %s", verified);
+        if (!Boolean.TRUE.equals(verified.get("intact"))) {
+            throw new IllegalStateException("the loaded ledger does not verify: " + verified);
+        }
+        summary.put("ledgerVerification", verified);
+    }
+
+    /** The tables whose autovacuum is off while loading: the account tables and the trail's partitions. */
+    private static List<String> vacuumedTables(Statement st) throws SQLException {
+        List<String> tables = new ArrayList<>(ACCOUNT_TABLES);
+        tables.add("audit_unsealed");
+        try (ResultSet rs = st.executeQuery("SELECT inhrelid::regclass::text FROM pg_inherits"
+                + " WHERE inhparent = 'audit_entry'::regclass ORDER BY 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private void loadAudit(Connection connection) throws SQLException {
         if (auditEntries == 0) {
             return;
         }
         SqlScript script = SqlScript.load("/perf/dataset/05-audit.sql");
         long stepMicros = AUDIT_SPAN.toNanos() / 1000 / auditEntries;
         Instant start = anchor.minus(AUDIT_SPAN);
-        String seed = null;
         for (long from = 1; from <= auditEntries; from += AUDIT_CHUNK) {
             long to = Math.min(auditEntries, from + AUDIT_CHUNK - 1);
             Map<String, Object> values = new LinkedHashMap<>(values(Map.of("from", from, "to", to)));
-            values.put("seed", SqlScript.literal(seed));
             values.put("start", SqlScript.literal(start.toString()));
             values.put("stepMicros", stepMicros);
-            values.put("detailsTextColumn", detailsText ? ", details_text" : "");
-            values.put("detailsTextValue", detailsText ? ", details_text" : "");
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(script.with(values))) {
-                rs.next();
-                seed = rs.getString(1);
-            }
+            execute(connection, script.with(values));
             progress.log("audit entries %,d of %,d (%d %%)", to, auditEntries, to * 100 / auditEntries);
         }
     }
@@ -217,15 +334,10 @@ public final class LargeDataset {
         return values;
     }
 
-    private void finish(Statement st, boolean chainHead) throws SQLException {
-        st.execute("SELECT setval(pg_get_serial_sequence('audit_entry', 'id'), greatest(1, (SELECT max(id) FROM audit_entry)))");
-        if (chainHead && auditEntries > 0) {
-            // The audit module's chain head must name the newest entry, or its next append is refused.
-            st.execute("UPDATE audit_chain_head SET last_id = e.id, last_hash = e.hash"
-                    + " FROM (SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1) e");
-        }
+    private void finish(Statement st) throws SQLException {
+        st.execute("SELECT setval('audit_entry_id_seq', greatest(1, (SELECT max(id) FROM audit_entry)))");
         st.execute("DROP SCHEMA perf_load CASCADE");
-        for (String table : allTables()) {
+        for (String table : vacuumedTables(st)) {
             st.execute("ALTER TABLE " + table + " RESET (autovacuum_enabled)");
         }
         st.execute("ALTER SYSTEM RESET max_wal_size");
@@ -236,7 +348,7 @@ public final class LargeDataset {
     }
 
     /** What was loaded, printed and kept beside the data folder. */
-    private void describe(Statement st, boolean detailsText, boolean chainHead) throws SQLException {
+    private void describe(Statement st) throws SQLException {
         summary.put("createdAt", anchor.toString());
         summary.put("dataDirectory", PerfConsole.dataDirectory().toString());
         summary.put("generatedAccounts", accounts);
@@ -251,11 +363,8 @@ public final class LargeDataset {
                 SELECT account_id, count(*) AS transactions FROM wallet_transaction
                  GROUP BY account_id HAVING count(*) >= 10000 ORDER BY 2 DESC"""));
         summary.put("blockedAccounts", query(st, SqlScript.load("/perf/dataset/06-blocked-share.sql").text()).get(0));
-        summary.put("auditChain", chainHead
-                ? "hash-chained in the audit module's v1 format, chain head set; details_text filled"
-                : detailsText ? "hash-chained in the audit module's v1 format over details_text"
-                : "hash-chained in the audit module's v1 format over the details text as written; this schema keeps "
-                        + "only the jsonb details, which re-orders keys, so the chain cannot be re-verified from it");
+        summary.put("auditPartitions", longValue(st, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit_entry'::regclass"));
+        summary.put("auditLedger", "entries in the ledger's format (V050/V090), queued and sealed by the console's sealer");
         progress.log("rows: %s", rows);
         progress.log("blocked: %s", summary.get("blockedAccounts"));
         progress.log("heavy accounts: %s", summary.get("heavyAccounts"));
@@ -300,12 +409,6 @@ public final class LargeDataset {
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
-        }
-    }
-
-    private static boolean exists(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            return rs.next();
         }
     }
 

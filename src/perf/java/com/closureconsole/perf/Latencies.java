@@ -17,6 +17,15 @@ final class Latencies {
         nanos[count++] = duration;
     }
 
+    /** Both sets of durations in one (the per-thread figures of a concurrent run). */
+    static Latencies merged(Latencies a, Latencies b) {
+        Latencies all = new Latencies();
+        all.nanos = Arrays.copyOf(a.nanos, a.count + b.count);
+        System.arraycopy(b.nanos, 0, all.nanos, a.count, b.count);
+        all.count = a.count + b.count;
+        return all;
+    }
+
     int count() {
         return count;
     }

@@ -28,16 +28,24 @@ final class PerfConsole implements AutoCloseable {
 
     /** Starts the console on {@link #DATA_DIRECTORY}; {@code customizer} may add bean post-processors. */
     static PerfConsole start(Consumer<GenericApplicationContext> customizer) {
+        return start(customizer, Map.of());
+    }
+
+    /** The same, with more properties (they win over the defaults here). */
+    static PerfConsole start(Consumer<GenericApplicationContext> customizer, Map<String, String> more) {
         // Command-line arguments: they outrank application.properties (which names .data/postgres).
-        String[] arguments = Map.of(
+        Map<String, String> properties = new java.util.LinkedHashMap<>(Map.of(
                         "closure.embedded-database.data-directory", dataDirectory().toString(),
+                        "closure.audit.directory", auditDirectory().toString(),
                         "server.port", "0",
                         "closure.demo", "true",
                         "management.server.port", "0",
                         "vaadin.launch-browser", "false",
                         "spring.main.banner-mode", "off",
                         "logging.level.root", "warn",
-                        "logging.level.com.closureconsole", "info")
+                        "logging.level.com.closureconsole", "info"));
+        properties.putAll(more);
+        String[] arguments = properties
                 .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .initializers(ctx -> customizer.accept((GenericApplicationContext) ctx))
@@ -47,6 +55,15 @@ final class PerfConsole implements AutoCloseable {
 
     static Path dataDirectory() {
         return Path.of(DATA_DIRECTORY).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The audit ledger's signing key and its digests outside the database, beside the data folder
+     * (not inside it: the digests stand for storage that the database's administrators cannot reach).
+     */
+    static Path auditDirectory() {
+        Path data = dataDirectory();
+        return data.resolveSibling(data.getFileName() + "-audit");
     }
 
     <T> T bean(Class<T> type) {

@@ -41,6 +41,7 @@ final class Report {
     private final Duration took;
     private final boolean quick;
     private final Properties notes = resourceProperties("/perf/notes.properties");
+    private Map<String, Object> ledger = Map.of();
 
     Report(Map<String, Object> dataset, List<Measurement> measurements, Map<String, Object> export,
            List<Map<String, Object>> uiMemory, Map<String, Object> machine, Instant started, Duration took, boolean quick) {
@@ -52,6 +53,11 @@ final class Report {
         this.started = started;
         this.took = took;
         this.quick = quick;
+    }
+
+    /** The audit ledger's figures: appends beside plain inserts, and verification throughput. */
+    void ledger(Map<String, Object> figures) {
+        this.ledger = figures;
     }
 
     static Map<String, Object> machine(Connection jdbc) throws Exception {
@@ -106,6 +112,7 @@ final class Report {
         json.put("measurements", measurements.stream().map(Measurement::toMap).toList());
         json.put("export", export);
         json.put("uiMemory", uiMemory);
+        json.put("ledger", ledger);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("benchmarks.json").toFile(), json);
         Files.writeString(folder.resolve("benchmarks.md"), markdown(), StandardCharsets.UTF_8);
     }
@@ -131,6 +138,7 @@ final class Report {
                     ((Number) export.get("rows")).longValue(), rowsPerSecond, growth / 1048576.0,
                     met ? "met" : "**missed**" + note("export")));
         }
+        ledgerRows(md);
         for (Map<String, Object> ui : uiMemory) {
             long bytes = ((Number) ui.get("bytesPerUi")).longValue();
             boolean production = String.valueOf(ui.get("mode")).startsWith("production");
@@ -163,7 +171,10 @@ final class Report {
         md.append("- rows: ").append(dataset.get("rows")).append('\n');
         md.append("- accounts blocked by at least one condition: ").append(dataset.get("blockedAccounts")).append('\n');
         md.append("- accounts with 10,000+ transactions: ").append(dataset.get("heavyAccounts")).append('\n');
-        md.append("- audit chain: ").append(dataset.get("auditChain")).append("\n\n");
+        md.append("- audit trail: ").append(dataset.get("auditLedger")).append(", ")
+                .append(dataset.get("auditPartitions")).append(" monthly partitions, ").append(dataset.get("auditBlocks"))
+                .append(" blocks sealed in ").append(dataset.get("sealSeconds")).append(" s; verified at load: ")
+                .append(dataset.get("ledgerVerification")).append("\n\n");
         md.append("## Summary against the targets\n\n");
         md.append("Times are per call at the service boundary the views call (signed in as an agent), beside the same "
                 + "statements sent over plain JDBC on one connection. The console's overhead target: its p95 at most "
@@ -189,11 +200,38 @@ final class Report {
         }
         md.append("## Audit export\n\n");
         export.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+        md.append("\n## Audit ledger: appends and verification\n\n");
+        ledger.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append("\n## Heap per signed-in agent UI\n\n");
         for (Map<String, Object> ui : uiMemory) {
             md.append("- ").append(ui).append('\n');
         }
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void ledgerRows(StringBuilder md) {
+        if (ledger.get("appends") instanceof Map<?, ?> appends) {
+            for (Map<String, Object> level : (List<Map<String, Object>>) appends.get("levels")) {
+                boolean met = Boolean.TRUE.equals(level.get("met"));
+                md.append(String.format(Locale.ROOT, "| audited appends, %d concurrent writers (synchronous_commit %s), "
+                                + "beside plain inserts | ≥ 0.8× plain | — | audited %,d/s, plain %,d/s: %.2f× | — | %s |\n",
+                        ((Number) level.get("writers")).intValue(), appends.get("synchronousCommit"),
+                        ((Number) level.get("auditedPerSecond")).longValue(), ((Number) level.get("plainPerSecond")).longValue(),
+                        ((Number) level.get("ratio")).doubleValue(),
+                        met ? "met" : "**missed**" + note("ledger.appends." + level.get("writers"))));
+            }
+        }
+        if (ledger.get("verification") instanceof Map<?, ?> verification) {
+            boolean met = Boolean.TRUE.equals(verification.get("met"));
+            md.append(String.format(Locale.ROOT, "| full ledger verification, %,d entries in %,d blocks (intact: %s) "
+                            + "| ≥ 200,000 entries/s | — | %,d entries/s (%.1f s) | — | %s |\n",
+                    ((Number) verification.get("entriesChecked")).longValue(),
+                    ((Number) verification.get("blocksChecked")).longValue(), verification.get("intact"),
+                    ((Number) verification.get("entriesPerSecond")).longValue(),
+                    ((Number) verification.get("seconds")).doubleValue(),
+                    met ? "met" : "**missed**" + note("ledger.verification")));
+        }
     }
 
     private String overhead(Measurement m) {

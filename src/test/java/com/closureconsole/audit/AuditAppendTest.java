@@ -53,7 +53,8 @@ class AuditAppendTest {
         Long id = jdbc.queryForObject("""
                 INSERT INTO audit_entry (id, occurred_at, actor, action, outcome, details, details_text, prev_hash, hash)
                 OVERRIDING SYSTEM VALUE
-                VALUES (9223372036854775807, '2000-01-01T00:00:00Z', 'mallory', 'SIGN_IN', 'SUCCESS', '{"forged": true}', '{}',
+                VALUES (9223372036854775807, date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', 'mallory',
+                        'SIGN_IN', 'SUCCESS', '{"forged": true}', '{}',
                         repeat('a', 64), repeat('b', 64))
                 RETURNING id""", Long.class);
         Map<String, Object> row = jdbc.queryForMap("""
@@ -67,6 +68,18 @@ class AuditAppendTest {
         assertThat(next).isGreaterThan(id);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_unsealed WHERE entry_id IN (?, ?)", Integer.class, id, next))
                 .as("both queued for the sealer").isEqualTo(2);
+    }
+
+    @Test
+    void a_time_in_another_month_than_the_databases_is_refused_and_writes_nothing() {
+        long before = jdbc.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
+        for (String time : new String[] {"'2000-01-01T00:00:00Z'", "now() + interval '40 days'", "now() - interval '40 days'"}) {
+            assertThatThrownBy(() -> jdbc.update("INSERT INTO audit_entry (occurred_at, actor, action, outcome, details_text)"
+                    + " VALUES (" + time + ", 'mallory', 'SIGN_IN', 'SUCCESS', '{}')"))
+                    .as(time).isInstanceOf(DataAccessException.class);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE id > ? AND actor = 'mallory'", Integer.class,
+                before)).isZero();
     }
 
     @Test

@@ -146,7 +146,7 @@ class AuditLedgerTest {
         long block = jdbc.queryForObject("SELECT block_no FROM audit_entry_seal WHERE entry_id = ?", Long.class, ids.get(1));
         superuser.tamper(jdbc -> {
             jdbc.update("UPDATE audit_entry SET action = 'SIGN_IN' WHERE id = ?", ids.get(1));
-            List<AuditEntry> entries = jdbc.query("SELECT " + AuditQuery.COLUMNS + " FROM audit_entry_seal s JOIN audit_entry e"
+            List<AuditEntry> entries = jdbc.query("SELECT " + AuditQuery.E_COLUMNS + " FROM audit_entry_seal s JOIN audit_entry e"
                     + " ON e.id = s.entry_id WHERE s.block_no = ? ORDER BY s.position", (row, n) -> AuditQuery.entry(row), block);
             List<byte[]> leaves = new ArrayList<>();
             for (AuditEntry entry : entries) {

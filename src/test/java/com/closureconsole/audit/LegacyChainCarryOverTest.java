@@ -101,6 +101,11 @@ class LegacyChainCarryOverTest {
         assertThat(jdbc.queryForList("SELECT hash FROM audit_entry WHERE id = ANY (?) ORDER BY id", String.class,
                 (Object) legacyIds.toArray(Long[]::new))).as("not rewritten").containsExactlyElementsOf(legacyHashes);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry_seal WHERE block_no = 1", Integer.class)).isEqualTo(4);
+        assertThat(jdbc.queryForList("SELECT DISTINCT tableoid::regclass::text FROM audit_entry WHERE id = ANY (?)",
+                String.class, (Object) legacyIds.toArray(Long[]::new)))
+                .as("the table from before partitioning is a partition as it was").containsExactly("audit_entry_before_partitioning");
+        assertThat(jdbc.queryForObject("SELECT pg_get_expr(relpartbound, oid) FROM pg_class"
+                + " WHERE relname = 'audit_entry_before_partitioning'", String.class)).startsWith("FOR VALUES FROM (MINVALUE) TO (");
         LedgerReport report = verifier.verify(null, null, new AuditJob<>());
         assertThat(report.intact()).as("%s", report.finding()).isTrue();
         assertThat(report.entriesChecked()).isEqualTo(4);

@@ -37,7 +37,7 @@ record Recount(Map<String, Long> closures, Map<String, Long> checks, Set<String>
     static Recount expected(JdbcTemplate jdbc, long watermark, ZoneId zone) {
         List<Entry> entries = jdbc.query("""
                 SELECT e.id, e.occurred_at, e.action, e.account_id, e.outcome, e.details_text
-                  FROM audit_entry_seal s JOIN audit_entry e ON e.id = s.entry_id
+                  FROM audit_entry_seal s JOIN audit_entry e ON e.id = s.entry_id AND e.occurred_at = s.occurred_at
                  WHERE s.block_no <= ? ORDER BY s.block_no, s.position""", (row, n) -> {
             Instant at = row.getObject(2, OffsetDateTime.class).toInstant();
             JsonNode details;

@@ -84,6 +84,30 @@ class StartupRefusalTest {
     }
 
     @Test
+    void without_a_signing_key_for_the_ledger_the_console_refuses_and_says_what_to_set(CapturedOutput output) {
+        Map<String, Object> settings = freshDatabase();
+        settings.remove("closure.audit.signing-key");
+
+        assertThatThrownBy(() -> ConsoleNode.start(settings))
+                .hasStackTraceContaining("The audit ledger has no signing key.");
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .contains("- The audit ledger has no signing key.")
+                .contains("Set closure.audit.signing-key (CLOSURE_AUDIT_SIGNING_KEY) to an Ed25519 private key")
+                .doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void a_signing_key_that_cannot_be_read_is_refused_with_its_path(CapturedOutput output) {
+        Map<String, Object> settings = freshDatabase();
+        settings.put("closure.audit.signing-key", "/nonexistent/ledger-signing-key.pem");
+
+        assertThatThrownBy(() -> ConsoleNode.start(settings))
+                .hasStackTraceContaining("The audit ledger's signing key cannot be used: cannot read the ledger's signing key "
+                        + "/nonexistent/ledger-signing-key.pem");
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains("openssl genpkey -algorithm ed25519");
+    }
+
+    @Test
     void a_role_granted_changes_to_the_trail_is_refused() {
         Map<String, Object> settings = freshDatabase();
         try (ConsoleNode first = ConsoleNode.start(settings)) {

@@ -16,6 +16,8 @@ import com.closureconsole.ui.closure.EligibilityPanel;
 import com.closureconsole.ui.closure.StartClosureDialog;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -53,7 +55,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     final EligibilityPanel eligibilityPanel;
     final Button startClosure = new Button();
     final Span startClosureReason = new Span();
-    final ClosureRequestsGrid requests;
+    /** The account's closure requests, under their heading; built only for an account that has any. */
+    final Div requests = new Div();
     final CustomerChecklistPanel checklist;
     final com.vaadin.flow.component.html.Anchor auditTrail = new com.vaadin.flow.component.html.Anchor();
 
@@ -63,12 +66,13 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     private final FlowSteps steps;
     private final ClosureSubmission submission;
     private final ClosureQueries closures;
+    private final ObjectProvider<ClosureRequestsGrid> requestsGrid;
     private String accountId = "";
     private AccountProfile account;
 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
                        FlowSteps steps, ClosureSubmission submission, ClosureQueries closures,
-                       ClosureRequestsGrid requests,
+                       ObjectProvider<ClosureRequestsGrid> requestsGrid,
                        com.closureconsole.security.CurrentStaff currentStaff, CustomerChecklistPanel checklist) {
         this.directory = directory;
         this.eligibility = eligibility;
@@ -76,7 +80,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         this.steps = steps;
         this.submission = submission;
         this.closures = closures;
-        this.requests = requests;
+        this.requestsGrid = requestsGrid;
         this.checklist = checklist;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
@@ -112,9 +116,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         auditTrail.setVisible(currentStaff.get()
                 .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
-        requests.setAllRowsVisible(true);
-        add(title, notFound, profile, actions, checklist.sendAction(), eligibilityPanel, checklist, new com.vaadin.flow.component.html.H3(
-                getTranslation("account.requests")), requests);
+        add(title, notFound, profile, actions, checklist.sendAction(), eligibilityPanel, checklist, requests);
     }
 
     static RouteParameters parameters(String accountId) {
@@ -162,9 +164,22 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         checklist.show(accountId, report);
         startClosure.setEnabled(report.closable());
         startClosureReason.setText(report.closable() ? "" : getTranslation("account.startClosure.disabled"));
-        List<ClosureRequestView> history = closures.forAccount(accountId);
-        requests.show(history);
+        showRequests(closures.forAccount(accountId));
+    }
+
+    /**
+     * Most accounts an agent opens have no closure request; their view holds no grid (a grid with
+     * its columns and data channel is the heaviest part of a view, and an agent keeps many open).
+     */
+    private void showRequests(List<ClosureRequestView> history) {
+        requests.removeAll();
         requests.setVisible(!history.isEmpty());
+        if (!history.isEmpty()) {
+            ClosureRequestsGrid grid = requestsGrid.getObject();
+            grid.setAllRowsVisible(true);
+            grid.show(history);
+            requests.add(new com.vaadin.flow.component.html.H3(getTranslation("account.requests")), grid);
+        }
     }
 
     private Div field(String labelKey, com.vaadin.flow.component.Component value) {

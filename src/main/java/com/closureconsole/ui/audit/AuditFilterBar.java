@@ -1,5 +1,7 @@
 package com.closureconsole.ui.audit;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -32,8 +34,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The audit browser's filters. Any change applies at once when the filter is valid; a wrong value
  * gets its message beside the field and runs no query.
+ *
+ * <p>Text in the details is searched one day at a time: the newest day of the chosen range (the
+ * last day before now when no end is chosen), which the bar names in words, with a button to the
+ * day before. A term found nowhere then costs a look at one day's entries, not at the whole
+ * trail, so every term answers as fast as the grid's other filters at any size of the trail. An
+ * export still covers the whole range as entered.
  */
 class AuditFilterBar extends Composite<VerticalLayout> {
+
+    /** How much of the trail one text search covers. */
+    static final Duration TEXT_WINDOW = Duration.ofDays(1);
 
     final DateTimePicker from = new DateTimePicker();
     final DateTimePicker to = new DateTimePicker();
@@ -47,16 +58,22 @@ class AuditFilterBar extends Composite<VerticalLayout> {
     final HorizontalLayout closureBar = new HorizontalLayout();
     final Span closureLabel = new Span();
     final Button showAll = new Button();
+    final HorizontalLayout textWindowBar = new HorizontalLayout();
+    final Span textWindow = new Span();
+    final Button earlier = new Button();
 
     private final Consumer<AuditFilter> onChange;
+    private final Clock clock;
+    private Instant windowStart;
     private UUID closure;
     private boolean quiet;
 
     private final Formats formats;
 
-    AuditFilterBar(Formats formats, Consumer<AuditFilter> onChange) {
+    AuditFilterBar(Formats formats, Consumer<AuditFilter> onChange, Clock clock) {
         this.formats = formats;
         this.onChange = onChange;
+        this.clock = clock;
         setUp(from, "audit-filter-from", "audit.filter.from");
         setUp(to, "audit-filter-to", "audit.filter.to");
         setUp(actor, "audit-filter-actor", "audit.filter.actor");
@@ -93,13 +110,23 @@ class AuditFilterBar extends Composite<VerticalLayout> {
         showAll.addClickListener(click -> clearAll());
         closureBar.add(closureLabel, showAll);
 
+        textWindowBar.setId("audit-text-window");
+        textWindowBar.setVisible(false);
+        textWindowBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        textWindow.setId("audit-text-window-range");
+        earlier.setText(getTranslation("audit.filter.textWindow.earlier"));
+        earlier.setId("audit-text-window-earlier");
+        earlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        earlier.addClickListener(click -> to.setValue(formats.local(windowStart)));
+        textWindowBar.add(textWindow, earlier);
+
         zoneHint.addClassName("audit-zone-hint");
         HorizontalLayout fields = new HorizontalLayout(from, to, actor, account, action, outcome, text, clear);
         fields.setWrap(true);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         getContent().setPadding(false);
         getContent().setSpacing(false);
-        getContent().add(fields, zoneHint, closureBar);
+        getContent().add(fields, zoneHint, textWindowBar, closureBar);
         showZone();
     }
 
@@ -167,8 +194,34 @@ class AuditFilterBar extends Composite<VerticalLayout> {
                 outcome.getValue(), text.getValue(), null));
     }
 
+    /**
+     * The filter the grid browses: {@link #read() as entered}, but a text search covers
+     * {@link #TEXT_WINDOW} at most, the newest of the range, named beside the filters.
+     */
+    Optional<AuditFilter> browsing() {
+        Optional<AuditFilter> entered = read();
+        if (entered.isEmpty()) {
+            return entered;
+        }
+        AuditFilter filter = entered.get();
+        if (filter.text() == null || filter.correlationId() != null) {
+            textWindowBar.setVisible(false);
+            return entered;
+        }
+        Instant end = filter.to() != null ? filter.to() : clock.instant();
+        Instant start = end.minus(TEXT_WINDOW);
+        boolean older = filter.from() == null || filter.from().isBefore(start);
+        windowStart = older ? start : filter.from();
+        textWindow.setText(getTranslation(filter.to() != null ? "audit.filter.textWindow" : "audit.filter.textWindow.now",
+                formats.moment(windowStart, getLocale()), formats.moment(end, getLocale())));
+        earlier.setVisible(older);
+        textWindowBar.setVisible(true);
+        return Optional.of(new AuditFilter(windowStart, filter.to(), filter.actor(), filter.accountId(), filter.action(),
+                filter.outcome(), filter.text(), null));
+    }
+
     private void apply() {
-        read().ifPresent(onChange);
+        browsing().ifPresent(onChange);
     }
 
     private void clearAll() {

@@ -1,5 +1,6 @@
 package com.closureconsole.ui.audit;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import com.closureconsole.audit.AuditCursor;
@@ -43,10 +44,10 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
     private final AuditFormat format;
 
     public AuditView(AuditTrail trail, AuditExport export, AuditIntegrity integrity, EvidenceBundles bundles,
-                     Formats formats) {
+                     Formats formats, Clock clock) {
         setId("audit-view");
         setSizeFull();
-        filters = new AuditFilterBar(formats, this::useFilter);
+        filters = new AuditFilterBar(formats, this::useFilter, clock);
         format = new AuditFormat(this, getLocale(), formats);
         pages = new KeysetPages(new KeysetPages.Source() {
             @Override

@@ -4,15 +4,23 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.closureconsole.TestAccounts;
+import com.closureconsole.closure.ClosureSubmission;
+import com.closureconsole.closure.FlowSteps;
+import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.i18n.Translations;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class AccountViewTest extends KaribuTest {
 
@@ -38,6 +46,30 @@ class AccountViewTest extends KaribuTest {
     /** The eligibility panel's checklist of the ten conditions. */
     private Div conditions(AccountView view) {
         return _get(view.eligibilityPanel, Div.class, spec -> spec.withId("conditions"));
+    }
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    FlowSteps steps;
+
+    @Autowired
+    ClosureSubmission submission;
+
+    @Test
+    void an_account_without_closure_requests_holds_no_grid_and_one_with_a_request_lists_it() {
+        String id = accounts.closable();
+        AccountView before = open(id);
+        assertThat(before.requests.isVisible()).isFalse();
+        assertThat(LocatorJ._find(before, Grid.class)).isEmpty();
+
+        submission.submit(WalkedFlow.walked(steps, id));
+        AccountView after = open(id);
+        assertThat(after.requests.isVisible()).isTrue();
+        Grid<?> grid = LocatorJ._get(after.requests, Grid.class);
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(text(after.requests)).contains("Closure requests for this account");
     }
 
     @Test

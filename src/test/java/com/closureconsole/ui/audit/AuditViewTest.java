@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ import com.closureconsole.audit.Audited;
 import com.closureconsole.audit.DigestStore;
 import com.closureconsole.audit.EvidenceBundleVerifier;
 import com.closureconsole.closure.ClosureAction;
+import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.error.AccessDeniedView;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -44,6 +46,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class AuditViewTest extends KaribuTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Formats formats;
 
     /** The console's time zone ({@code closure.ui.time-zone}'s default): the pickers read times in it. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -95,6 +100,49 @@ class AuditViewTest extends KaribuTest {
         _setValue(view.filters.account, account);
         _setValue(view.filters.text, "余额未清零");
         assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ELIGIBILITY_CHECK");
+    }
+
+    @Test
+    void text_is_searched_one_day_at_a_time_and_the_view_names_the_day() {
+        AuditView view = openAudit();
+        assertThat(view.filters.textWindowBar.isVisible()).isFalse();
+        _setValue(view.filters.account, account);
+        _setValue(view.filters.text, "余额未清零");
+
+        assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ELIGIBILITY_CHECK");
+        assertThat(view.filters.textWindowBar.isVisible()).isTrue();
+        assertThat(view.filters.textWindow.getText()).startsWith("Text is searched one day at a time: entries from ")
+                .endsWith(")."); // "… until now (…)."
+        Instant dayStart = view.filter().from();
+        assertThat(dayStart).isBetween(Instant.now().minus(1, ChronoUnit.DAYS).minusSeconds(60),
+                Instant.now().minus(1, ChronoUnit.DAYS));
+        assertThat(view.filter().to()).as("up to now, new entries included").isNull();
+
+        // The day before holds none of this test's entries, which were written just now.
+        _click(view.filters.earlier);
+        assertThat(view.filter().to()).isCloseTo(dayStart, within(1, ChronoUnit.MINUTES));
+        assertThat(view.filter().from()).isEqualTo(view.filter().to().minus(1, ChronoUnit.DAYS));
+        assertThat(GridKt._fetch(view.grid, 0, 50)).isEmpty();
+        assertThat(view.filters.textWindow.getText()).doesNotContain("now");
+
+        // Without text the whole range is browsed again.
+        _setValue(view.filters.text, "");
+        _setValue(view.filters.to, null);
+        assertThat(view.filters.textWindowBar.isVisible()).isFalse();
+        assertThat(view.filter().from()).isNull();
+        assertThat(GridKt._fetch(view.grid, 0, 50)).hasSize(3);
+    }
+
+    @Test
+    void a_text_search_inside_a_range_shorter_than_a_day_keeps_the_range_and_offers_no_day_before() {
+        AuditView view = openAudit();
+        _setValue(view.filters.account, account);
+        _setValue(view.filters.from, formats.local(start).minusMinutes(5));
+        _setValue(view.filters.text, "MOVED_ABROAD");
+
+        assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("CLOSURE_SUBMIT");
+        assertThat(view.filters.earlier.isVisible()).isFalse();
+        assertThat(view.filter().from()).isEqualTo(view.filters.read().orElseThrow().from());
     }
 
     @Test
