@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.closureconsole.shared.Masking;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,7 +55,7 @@ public class AccountDirectory {
      * in the audit. Without a reason nothing is revealed, and the refused attempt is audited.
      */
     @Transactional
-    public Optional<PersonalData> reveal(String accountId, RevealReason reason) {
+    public Optional<PersonalData> reveal(String accountId, @Nullable RevealReason reason) {
         if (reason == null) {
             events.publishEvent(new PersonalDataRevealRefused(accountId));
             return Optional.empty();
@@ -66,7 +67,7 @@ public class AccountDirectory {
         return data;
     }
 
-    private static java.time.Instant toInstant(Timestamp timestamp) {
+    private static java.time.@Nullable Instant toInstant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

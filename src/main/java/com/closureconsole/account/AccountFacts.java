@@ -2,6 +2,7 @@ package com.closureconsole.account;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the closure pre-checks and the ten closure conditions read about one account, loaded
@@ -10,11 +11,11 @@ import java.util.List;
  * @param latestCashOut the latest successful withdrawal or transfer-to-card, or {@code null}
  */
 public record AccountFacts(
-        String accountId, AccountStatus status, IdentityType identityType, Instant activatedAt,
-        String taobaoId, Boolean taobaoClosable, boolean hasEmail,
+        String accountId, AccountStatus status, IdentityType identityType, @Nullable Instant activatedAt,
+        @Nullable String taobaoId, @Nullable Boolean taobaoClosable, boolean hasEmail,
         Money balance, long jifenbaoPoints, Money yuebaoBalance,
         boolean huabeiOpen, Money huabeiOutstanding, boolean baodianOpen, long baodianPoints,
-        List<PendingTransaction> pendingTransactions, CashOut latestCashOut,
+        List<PendingTransaction> pendingTransactions, @Nullable CashOut latestCashOut,
         List<WithholdingAgreement> activeAgreements, List<Arrangement> arrangements,
         List<SecurityOperation> securityOperationsInProgress, List<Dispute> openDisputes,
         List<Restriction> restrictionsInForce, List<MerchantContract> merchantContracts) {
@@ -42,7 +43,7 @@ public record AccountFacts(
     }
 
     /** A condition of the service or closure agreement, or a special arrangement. */
-    public record Arrangement(long id, String kind, String description, String remedy, Instant startsAt, Instant endsAt) {
+    public record Arrangement(long id, String kind, String description, String remedy, Instant startsAt, @Nullable Instant endsAt) {
     }
 
     /** A security operation (password recovery, phone change …) still in progress. */

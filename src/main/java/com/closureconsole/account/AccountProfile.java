@@ -1,6 +1,7 @@
 package com.closureconsole.account;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An account as the account view shows it, personal data masked.
@@ -10,6 +11,6 @@ import java.time.Instant;
  */
 public record AccountProfile(String accountId, String maskedName, String maskedPhone, String maskedEmail,
                              boolean hasEmail, AccountStatus status, IdentityType identityType,
-                             String taobaoId, Boolean taobaoClosable,
-                             Instant registeredAt, Instant activatedAt, Instant closedAt) {
+                             @Nullable String taobaoId, @Nullable Boolean taobaoClosable,
+                             Instant registeredAt, @Nullable Instant activatedAt, @Nullable Instant closedAt) {
 }

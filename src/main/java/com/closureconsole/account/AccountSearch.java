@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.closureconsole.shared.Masking;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -45,7 +46,7 @@ public class AccountSearch {
     }
 
     /** Understands what was typed; never throws. */
-    public SearchQuery parse(String raw) {
+    public SearchQuery parse(@Nullable String raw) {
         return SearchQuery.parse(raw);
     }
 

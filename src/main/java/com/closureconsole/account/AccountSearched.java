@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member of staff started a search.
@@ -13,7 +14,7 @@ import com.closureconsole.audit.Audited;
  * @param maskedQuery what was searched for, masked
  * @param exactHit    the one account an exact query named, or {@code null}
  */
-public record AccountSearched(String kind, String maskedQuery, String exactHit) implements Audited {
+public record AccountSearched(String kind, String maskedQuery, @Nullable String exactHit) implements Audited {
 
     @Override
     public AccountAction action() {
@@ -21,7 +22,7 @@ public record AccountSearched(String kind, String maskedQuery, String exactHit) 
     }
 
     @Override
-    public String accountId() {
+    public @Nullable String accountId() {
         return exactHit;
     }
 

@@ -8,6 +8,7 @@ import com.closureconsole.shared.Masking;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an agent typed into the search field, understood as one kind of search. Parsing never
@@ -86,7 +87,7 @@ public sealed interface SearchQuery {
     }
 
     /** Reads what was typed. */
-    static SearchQuery parse(String raw) {
+    static SearchQuery parse(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return new Invalid(Reason.EMPTY);
         }

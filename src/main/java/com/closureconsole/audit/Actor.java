@@ -1,12 +1,13 @@
 package com.closureconsole.audit;
 
 import com.closureconsole.security.CurrentStaff;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who did an audited action, and from where. {@value #SYSTEM} when nobody is signed in (scheduled
  * jobs); the role is then {@code null}.
  */
-record Actor(String name, String role, String clientAddress) {
+record Actor(String name, @Nullable String role, @Nullable String clientAddress) {
 
     static final String SYSTEM = "system";
 
@@ -24,7 +25,7 @@ record Actor(String name, String role, String clientAddress) {
                 .orElseGet(() -> new Actor(SYSTEM, null, address));
     }
 
-    private static String clip(String value, int length) {
+    private static @Nullable String clip(@Nullable String value, int length) {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 }

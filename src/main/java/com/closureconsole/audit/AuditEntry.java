@@ -3,6 +3,7 @@ package com.closureconsole.audit;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recorded action, as a supervisor reads it.
@@ -13,9 +14,10 @@ import java.util.UUID;
  * @param prevHash    the hash of the entry before it in the chain ({@code null} for the first)
  * @param hash        this entry's hash
  */
-public record AuditEntry(long id, Instant occurredAt, String actor, String actorRole, String clientAddress,
-                         String action, String accountId, AuditOutcome outcome, String detailsText,
-                         UUID correlationId, String prevHash, String hash) {
+public record AuditEntry(long id, Instant occurredAt, String actor, @Nullable String actorRole,
+                         @Nullable String clientAddress, String action, @Nullable String accountId,
+                         AuditOutcome outcome, String detailsText, @Nullable UUID correlationId,
+                         @Nullable String prevHash, @Nullable String hash) {
 
     /** The details in their stored order; nested objects are maps, arrays lists, decimals exact. */
     public Map<String, Object> details() {

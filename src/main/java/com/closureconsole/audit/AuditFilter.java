@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.shared.AccountIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a supervisor looks for in the trail; every part is optional ({@code null}: any).
@@ -22,8 +23,9 @@ import com.closureconsole.shared.AccountIds;
  * @param text          this text anywhere in the details (case does not matter)
  * @param correlationId the steps of one closure
  */
-public record AuditFilter(Instant from, Instant to, String actor, String accountId, AuditAction action,
-                          AuditOutcome outcome, String text, UUID correlationId) {
+public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullable String actor,
+                          @Nullable String accountId, @Nullable AuditAction action, @Nullable AuditOutcome outcome,
+                          @Nullable String text, @Nullable UUID correlationId) {
 
     /** The whole trail. */
     public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null, null, null, null);

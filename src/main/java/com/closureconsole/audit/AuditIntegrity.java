@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import com.closureconsole.security.CurrentStaff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +45,7 @@ public class AuditIntegrity {
      * Starts verifying the entries between {@code from} (inclusive) and {@code to} (exclusive);
      * both {@code null} verifies the whole trail. The result names the first thing wrong, if any.
      */
-    public AuditJob<LedgerReport> start(Instant from, Instant to) {
+    public AuditJob<LedgerReport> start(@Nullable Instant from, @Nullable Instant to) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new IllegalArgumentException("the end of the range must come after its start");
         }

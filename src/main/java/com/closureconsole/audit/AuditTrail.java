@@ -3,6 +3,7 @@ package com.closureconsole.audit;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,7 @@ public class AuditTrail {
 
     /** Up to {@code limit} entries matching the filter, newest first, after {@code after} (null: from the newest). */
     @Transactional(readOnly = true)
-    public List<AuditEntry> page(AuditFilter filter, AuditCursor after, int limit) {
+    public List<AuditEntry> page(AuditFilter filter, @Nullable AuditCursor after, int limit) {
         AuditQuery query = AuditQuery.of(filter, after);
         return jdbc.query(query.sql(AuditQuery.COLUMNS, true), (row, n) -> AuditQuery.entry(row),
                 query.parameters(Math.max(1, Math.min(limit, MAX_PAGE))));
@@ -42,7 +43,7 @@ public class AuditTrail {
      * paging; empty when the trail ends before. Walks the index without reading the entries.
      */
     @Transactional(readOnly = true)
-    public Optional<AuditCursor> cursorAfter(AuditFilter filter, AuditCursor after, int rows) {
+    public Optional<AuditCursor> cursorAfter(AuditFilter filter, @Nullable AuditCursor after, int rows) {
         if (rows <= 0) {
             return Optional.ofNullable(after);
         }

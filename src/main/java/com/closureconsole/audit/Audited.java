@@ -2,6 +2,7 @@ package com.closureconsole.audit;
 
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fact the audit trail records. Modules publish their own past-tense events
@@ -18,7 +19,7 @@ public interface Audited {
     AuditAction action();
 
     /** The wallet account it concerns, or {@code null}. */
-    String accountId();
+    @Nullable String accountId();
 
     /** How it ended. */
     AuditOutcome outcome();
@@ -27,7 +28,7 @@ public interface Audited {
     Map<String, Object> details();
 
     /** Ties together the steps of one closure, or {@code null}. */
-    default UUID correlationId() {
+    default @Nullable UUID correlationId() {
         return null;
     }
 }

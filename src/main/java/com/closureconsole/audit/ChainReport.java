@@ -1,6 +1,7 @@
 package com.closureconsole.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a verification of the chain found.
@@ -13,8 +14,8 @@ import java.time.Instant;
  * @param lastHash       the hash of the last entry checked, to note down and compare later
  * @param brokenLink     the first broken link, or {@code null} when the chain is intact
  */
-public record ChainReport(Instant from, Instant to, long entriesChecked, Long firstId, Long lastId,
-                          String lastHash, BrokenLink brokenLink) {
+record ChainReport(@Nullable Instant from, @Nullable Instant to, long entriesChecked, @Nullable Long firstId,
+                   @Nullable Long lastId, @Nullable String lastHash, @Nullable BrokenLink brokenLink) {
 
     /** Whether every entry checked is as written and linked to the one before. */
     public boolean intact() {
@@ -28,7 +29,7 @@ public record ChainReport(Instant from, Instant to, long entriesChecked, Long fi
      * @param problem    what is wrong there
      * @param previousId the entry it should link to, or {@code null} when none comes before it
      */
-    public record BrokenLink(long entryId, Problem problem, Long previousId) {
+    public record BrokenLink(long entryId, Problem problem, @Nullable Long previousId) {
     }
 
     /** What can be wrong with an entry. */

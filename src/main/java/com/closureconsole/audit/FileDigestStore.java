@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * the folder off the database's machine, or copy the file away as it grows (e.g. a write-once
  * bucket); all nodes of one console share the folder.
  */
-public final class FileDigestStore implements DigestStore {
+final class FileDigestStore implements DigestStore {
 
     static final String FILE_NAME = "audit-digests.jsonl";
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,6 +1,7 @@
 package com.closureconsole.audit;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proof that one entry is sealed in a signed block: its leaf hash, the RFC 6962 audit path from
@@ -36,7 +37,7 @@ public record InclusionProof(long entryId, int leafIndex, String leafHash, List<
      * @param keyId         the signing key's id
      */
     public record Block(long blockNo, String sealedAt, int entryCount, long firstEntryId, long lastEntryId,
-                        String merkleRoot, String prevBlockHash, String blockHash, String signature, String keyId) {
+                        String merkleRoot, @Nullable String prevBlockHash, String blockHash, String signature, String keyId) {
 
         static Block of(LedgerBlock block) {
             return new Block(block.blockNo(), Ledger.micros(block.sealedAt()), block.entryCount(), block.firstEntryId(),

@@ -3,6 +3,7 @@ package com.closureconsole.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sealed block of the ledger: the Merkle root of its entries, the hash of the block before,
@@ -20,7 +21,7 @@ import java.time.temporal.ChronoUnit;
  * @param keyId         which key signed it ({@link LedgerKeys#keyId(java.security.PublicKey)})
  */
 record LedgerBlock(long blockNo, Instant sealedAt, int entryCount, long firstEntryId, long lastEntryId,
-                   String merkleRoot, String prevBlockHash, String blockHash, String signature, String keyId) {
+                   String merkleRoot, @Nullable String prevBlockHash, String blockHash, String signature, String keyId) {
 
     LedgerBlock {
         sealedAt = sealedAt.truncatedTo(ChronoUnit.MICROS);

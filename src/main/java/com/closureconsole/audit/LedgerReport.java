@@ -1,6 +1,7 @@
 package com.closureconsole.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a verification of the ledger found: the database's entries and blocks held against their
@@ -16,8 +17,9 @@ import java.time.Instant;
  * @param lastBlockHash  the hash of the last block checked intact
  * @param finding        the first thing found wrong, or {@code null} when all is as sealed
  */
-public record LedgerReport(Instant from, Instant to, long entriesChecked, long blocksChecked, Long firstBlockNo,
-                           Long lastBlockNo, String lastBlockHash, Finding finding) {
+public record LedgerReport(@Nullable Instant from, @Nullable Instant to, long entriesChecked, long blocksChecked,
+                           @Nullable Long firstBlockNo, @Nullable Long lastBlockNo, @Nullable String lastBlockHash,
+                           @Nullable Finding finding) {
 
     /** Whether everything checked is as it was sealed and signed. */
     public boolean intact() {
@@ -31,7 +33,7 @@ public record LedgerReport(Instant from, Instant to, long entriesChecked, long b
      * @param entryId the entry concerned, or {@code null}
      * @param blockNo the block concerned, or {@code null}
      */
-    public record Finding(Problem problem, Long entryId, Long blockNo) {
+    public record Finding(Problem problem, @Nullable Long entryId, @Nullable Long blockNo) {
     }
 
     /** What can be wrong. */

@@ -10,4 +10,7 @@
  * ({@link com.closureconsole.checklist.ChecklistWording}); delivery, retries and its status are the
  * notification module's.
  */
+@NullMarked
 package com.closureconsole.checklist;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,13 +4,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A supervisor other than the initiator approved a closure request, after the checks ran again.
  *
  * @param maskedComment the supervisor's comment, masked, or {@code null}
  */
-public record ClosureApproved(UUID requestId, String accountId, ClosureState state, String maskedComment)
+public record ClosureApproved(UUID requestId, String accountId, ClosureState state, @Nullable String maskedComment)
         implements ClosureRequestFact {
 
     @Override

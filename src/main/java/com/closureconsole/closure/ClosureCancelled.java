@@ -4,13 +4,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closure request was cancelled while it awaited approval or cooled off.
  *
  * @param maskedReason why, masked, or {@code null}
  */
-public record ClosureCancelled(UUID requestId, String accountId, ClosureState state, String maskedReason)
+public record ClosureCancelled(UUID requestId, String accountId, ClosureState state, @Nullable String maskedReason)
         implements ClosureRequestFact {
 
     @Override

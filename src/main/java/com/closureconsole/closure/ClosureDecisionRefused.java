@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.closureconsole.audit.AttemptRefused;
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An approval, rejection or cancellation was refused; nothing changed. Recorded on its own.
@@ -16,7 +17,8 @@ import com.closureconsole.audit.AuditOutcome;
  * @param state     its state, or {@code null} when there is no such request
  * @param reason    why it was refused
  */
-public record ClosureDecisionRefused(Decision decision, UUID requestId, String accountId, ClosureState state,
+public record ClosureDecisionRefused(Decision decision, @Nullable UUID requestId, @Nullable String accountId,
+                                     @Nullable ClosureState state,
                                      DecisionResult.Refusal reason) implements AttemptRefused {
 
     /** The decisions on a closure request. */
@@ -61,7 +63,7 @@ public record ClosureDecisionRefused(Decision decision, UUID requestId, String a
     }
 
     @Override
-    public UUID correlationId() {
+    public @Nullable UUID correlationId() {
         return requestId;
     }
 }

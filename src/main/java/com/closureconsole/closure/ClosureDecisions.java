@@ -11,6 +11,7 @@ import com.closureconsole.shared.Masking;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.closure.DecisionResult.Refusal;
 import com.closureconsole.security.CurrentStaff;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +48,7 @@ public class ClosureDecisions {
 
     /** A supervisor other than the initiator approves; the checks run again. */
     @PreAuthorize("hasRole('SUPERVISOR')")
-    public DecisionResult approve(UUID requestId, String comment) {
+    public DecisionResult approve(UUID requestId, @Nullable String comment) {
         String supervisor = currentStaff.require().username();
         DecisionResult result = ClosureReason.tooLong(comment) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : locked(requestId, request -> approve(request, ClosureReason.blankToNull(comment), supervisor));
@@ -56,7 +57,7 @@ public class ClosureDecisions {
 
     /** A supervisor rejects, with a reason the customer and the audit keep. */
     @PreAuthorize("hasRole('SUPERVISOR')")
-    public DecisionResult reject(UUID requestId, String reason) {
+    public DecisionResult reject(UUID requestId, @Nullable String reason) {
         String supervisor = currentStaff.require().username();
         String text = ClosureReason.blankToNull(reason);
         DecisionResult result = text == null ? refused(requestId, Refusal.REASON_REQUIRED, null)
@@ -67,14 +68,14 @@ public class ClosureDecisions {
 
     /** An agent cancels while the request awaits approval or is within its cooling-off window. */
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
-    public DecisionResult cancel(UUID requestId, String reason) {
+    public DecisionResult cancel(UUID requestId, @Nullable String reason) {
         String staff = currentStaff.require().username();
         DecisionResult result = ClosureReason.tooLong(reason) ? refused(requestId, Refusal.REASON_TOO_LONG, null)
                 : locked(requestId, request -> cancel(request, ClosureReason.blankToNull(reason), staff));
         return audited(ClosureDecisionRefused.Decision.CANCEL, result);
     }
 
-    private DecisionResult approve(ClosureRequest request, String comment, String supervisor) {
+    private DecisionResult approve(ClosureRequest request, @Nullable String comment, String supervisor) {
         Optional<Refusal> refusal = request.refusalToApprove(supervisor);
         if (refusal.isPresent()) {
             return refused(request.id(), refusal.get(), request);
@@ -105,7 +106,7 @@ public class ClosureDecisions {
         return DecisionResult.of(request, change);
     }
 
-    private DecisionResult cancel(ClosureRequest request, String reason, String staff) {
+    private DecisionResult cancel(ClosureRequest request, @Nullable String reason, String staff) {
         Instant now = clock.instant();
         Optional<Refusal> refusal = request.refusalToCancel(now);
         if (refusal.isPresent()) {
@@ -140,7 +141,7 @@ public class ClosureDecisions {
         return result;
     }
 
-    private static DecisionResult refused(UUID requestId, Refusal reason, ClosureRequest request) {
+    private static DecisionResult refused(@Nullable UUID requestId, Refusal reason, @Nullable ClosureRequest request) {
         return new DecisionResult.Refused(requestId, reason, request == null ? null : request.view());
     }
 }

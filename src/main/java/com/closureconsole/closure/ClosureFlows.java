@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,7 +24,7 @@ class ClosureFlows {
 
     /** One flow's recorded steps. */
     record Flow(UUID id, String accountId, String startedBy, VerificationMethod verificationMethod,
-                boolean verificationPassed, String confirmationVersion) {
+                boolean verificationPassed, @Nullable String confirmationVersion) {
     }
 
     private final JdbcTemplate jdbc;

@@ -2,6 +2,7 @@ package com.closureconsole.closure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ public class ClosurePolicy {
         return coolingOff;
     }
 
-    public void setCoolingOff(Duration coolingOff) {
+    public void setCoolingOff(@Nullable Duration coolingOff) {
         this.coolingOff = coolingOff == null || coolingOff.isNegative() ? Duration.ZERO : coolingOff;
     }
 }

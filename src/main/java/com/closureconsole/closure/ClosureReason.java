@@ -1,5 +1,7 @@
 package com.closureconsole.closure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why the customer closes the account: the fixed list the agent chooses from. The free text that
  * goes with a reason (and a decision's reason or comment) is at most {@link #MAX_TEXT} characters.
@@ -15,11 +17,11 @@ public enum ClosureReason {
     /** The longest reason text, decision reason or comment, in characters. */
     public static final int MAX_TEXT = 500;
 
-    static boolean tooLong(String text) {
+    static boolean tooLong(@Nullable String text) {
         return text != null && text.strip().length() > MAX_TEXT;
     }
 
-    static String blankToNull(String text) {
+    static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.closureconsole.audit.AttemptRefused;
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A submission (step 5) was refused: the input broke a limit, the flow skipped a step, a check
@@ -18,9 +19,10 @@ import com.closureconsole.audit.AuditOutcome;
  * @param reasonCode the reason code the agent chose, or {@code null}
  * @param competing  the other closure that holds the account (the race's winner), or {@code null}
  */
-public record ClosureSubmissionRefused(String accountId, UUID flowId, SubmissionResult.Refusal reason,
-                                       EligibilityReport report, ClosureReason reasonCode,
-                                       ClosureRequestView competing) implements AttemptRefused {
+public record ClosureSubmissionRefused(@Nullable String accountId, @Nullable UUID flowId,
+                                       SubmissionResult.Refusal reason, @Nullable EligibilityReport report,
+                                       @Nullable ClosureReason reasonCode, @Nullable ClosureRequestView competing)
+        implements AttemptRefused {
 
     @Override
     public ClosureAction action() {
@@ -29,7 +31,7 @@ public record ClosureSubmissionRefused(String accountId, UUID flowId, Submission
 
     /** The account; {@code null} when there is no such account. */
     @Override
-    public String accountId() {
+    public @Nullable String accountId() {
         return report != null && report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : accountId;
     }
 
@@ -56,7 +58,7 @@ public record ClosureSubmissionRefused(String accountId, UUID flowId, Submission
     }
 
     @Override
-    public UUID correlationId() {
+    public @Nullable UUID correlationId() {
         return flowId;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closure request was submitted (step 5 of the flow), after the second check passed.
@@ -13,7 +14,7 @@ import com.closureconsole.audit.AuditOutcome;
  * @param maskedReasonText the agent's free text with personal data masked, or {@code null}
  */
 public record ClosureSubmitted(UUID requestId, String accountId, ClosureState state, ClosureReason reason,
-                               String maskedReasonText, VerificationMethod verificationMethod,
+                               @Nullable String maskedReasonText, VerificationMethod verificationMethod,
                                String confirmationVersion, TaobaoOutcome taobaoOutcome, boolean approvalRequired,
                                Duration coolingOff) implements ClosureRequestFact {
 

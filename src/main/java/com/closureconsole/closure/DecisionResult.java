@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.closureconsole.account.AccountLifecycle.StatusChange;
 import com.closureconsole.account.AccountStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a decision on a closure (approve, reject, cancel) ended. A decided request has its new
@@ -13,7 +14,7 @@ import com.closureconsole.account.AccountStatus;
 public sealed interface DecisionResult {
 
     /** The request as it is now; {@code null} only when it was refused as {@link Refusal#NO_SUCH_REQUEST}. */
-    ClosureRequestView request();
+    @Nullable ClosureRequestView request();
 
     /** The account moved as the decision says (or the decision did not move it). */
     record Decided(ClosureRequestView request) implements DecisionResult {
@@ -28,7 +29,7 @@ public sealed interface DecisionResult {
     }
 
     /** The decision was not taken, for {@code reason}; nothing changed. */
-    record Refused(UUID requestId, Refusal reason, ClosureRequestView request) implements DecisionResult {
+    record Refused(@Nullable UUID requestId, Refusal reason, @Nullable ClosureRequestView request) implements DecisionResult {
     }
 
     /** Why a decision was refused. */
@@ -47,7 +48,7 @@ public sealed interface DecisionResult {
         REASON_TOO_LONG
     }
 
-    static DecisionResult of(ClosureRequest request, StatusChange change) {
+    static DecisionResult of(ClosureRequest request, @Nullable StatusChange change) {
         return change == null || change.moved() ? new Decided(request.view())
                 : new AccountUnchanged(request.view(), change.expected(), change.found());
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member of staff checked whether an account can be closed (step 3 of the flow, or on its own).
@@ -12,7 +13,7 @@ import com.closureconsole.audit.Audited;
  * @param report        what the check found
  * @param correlationId the closure flow it was part of, or {@code null}
  */
-public record EligibilityChecked(EligibilityReport report, UUID correlationId) implements Audited {
+public record EligibilityChecked(EligibilityReport report, @Nullable UUID correlationId) implements Audited {
 
     @Override
     public ClosureAction action() {
@@ -21,7 +22,7 @@ public record EligibilityChecked(EligibilityReport report, UUID correlationId) i
 
     /** The account checked; {@code null} when there is no such account. */
     @Override
-    public String accountId() {
+    public @Nullable String accountId() {
         return report.failedPreCheck() == PreCheck.ACCOUNT_EXISTS ? null : report.accountId();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.closureconsole.closure.conditions.Blocker;
 import com.closureconsole.closure.conditions.ConditionCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to "can this account be closed now?": the pre-checks in order, then, when they all
@@ -13,7 +14,7 @@ import com.closureconsole.closure.conditions.ConditionCode;
  * @param failedPreCheck the first pre-check that failed, or {@code null} when all passed
  * @param conditions     the ten conditions in order; empty when a pre-check failed
  */
-public record EligibilityReport(String accountId, Instant checkedAt, PreCheck failedPreCheck,
+public record EligibilityReport(String accountId, Instant checkedAt, @Nullable PreCheck failedPreCheck,
                                 List<ConditionResult> conditions) {
 
     public EligibilityReport {
@@ -21,7 +22,7 @@ public record EligibilityReport(String accountId, Instant checkedAt, PreCheck fa
     }
 
     /** One condition's outcome. */
-    public record ConditionResult(ConditionCode code, Blocker blocker) {
+    public record ConditionResult(ConditionCode code, @Nullable Blocker blocker) {
         public boolean passed() {
             return blocker == null;
         }

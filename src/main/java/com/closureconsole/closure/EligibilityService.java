@@ -19,6 +19,7 @@ import com.closureconsole.account.WalletFactsReader;
 import com.closureconsole.closure.conditions.Blocker;
 import com.closureconsole.closure.conditions.BlockingObject;
 import com.closureconsole.closure.conditions.ClosureCondition;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -57,12 +58,12 @@ public class EligibilityService {
     /** As {@link #check(String)}, as one step of the closure flow {@code correlationId}. */
     @Transactional
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
-    public EligibilityReport check(String accountId, java.util.UUID correlationId) {
+    public EligibilityReport check(String accountId, java.util.@Nullable UUID correlationId) {
         return check(accountId, facts.read(accountId), correlationId);
     }
 
     /** The audited check on facts the caller has already read (the closure flow reads them once). */
-    EligibilityReport check(String accountId, Optional<AccountFacts> read, java.util.UUID correlationId) {
+    EligibilityReport check(String accountId, Optional<AccountFacts> read, java.util.@Nullable UUID correlationId) {
         EligibilityReport report = evaluate(accountId, read, clock.instant(), false);
         events.publishEvent(new EligibilityChecked(report, correlationId));
         return report;
@@ -110,7 +111,7 @@ public class EligibilityService {
         return new EligibilityReport(accountId, now, null, results);
     }
 
-    static PreCheck failedPreCheck(AccountFacts account, boolean ownClosureInFlight) {
+    static @Nullable PreCheck failedPreCheck(AccountFacts account, boolean ownClosureInFlight) {
         if (account.status() == AccountStatus.CLOSED) {
             return PreCheck.NOT_CLOSED;
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.WalletFactsReader;
 import com.closureconsole.security.CurrentStaff;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,8 @@ public class FlowSteps {
      * audited on its own; the wrong method for the account type records nothing and is audited.
      */
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR')")
-    public StepResult recordVerification(String accountId, UUID flowId, VerificationMethod method, boolean passed) {
+    public StepResult recordVerification(String accountId, UUID flowId, @Nullable VerificationMethod method,
+                                         boolean passed) {
         String staff = currentStaff.require().username();
         Verification verification = transactions.execute(status -> verify(accountId, flowId, method, passed, staff));
         if (verification.result() != StepResult.RECORDED) {
@@ -117,7 +119,8 @@ public class FlowSteps {
     private record Verification(StepResult result, Map<String, Object> details) {
     }
 
-    private Verification verify(String accountId, UUID flowId, VerificationMethod method, boolean passed, String staff) {
+    private Verification verify(String accountId, UUID flowId, @Nullable VerificationMethod method, boolean passed,
+                                String staff) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", method == null ? null : method.name());
         details.put("passed", passed);

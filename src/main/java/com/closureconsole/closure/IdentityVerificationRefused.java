@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.closureconsole.audit.AttemptRefused;
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Step 2 of a closure flow did not pass: the customer failed the verification (recorded for the
@@ -31,7 +32,7 @@ public record IdentityVerificationRefused(String accountId, UUID flowId, StepRes
 
     /** The account; {@code null} when there is no such account. */
     @Override
-    public String accountId() {
+    public @Nullable String accountId() {
         return result == StepResult.NO_SUCH_ACCOUNT ? null : accountId;
     }
 

@@ -1,5 +1,7 @@
 package com.closureconsole.closure;
 
+import org.jspecify.annotations.Nullable;
+
 /** How a submission ended: a request exists, or nothing was persisted and here is why. */
 public sealed interface SubmissionResult {
 
@@ -14,9 +16,10 @@ public sealed interface SubmissionResult {
      * the account that won: in flight or completed when this one was refused because the account
      * is closing or closed, or because another closure is in flight; else {@code null}.
      */
-    record Refused(Refusal reason, EligibilityReport report, ClosureRequestView competing) implements SubmissionResult {
+    record Refused(Refusal reason, @Nullable EligibilityReport report, @Nullable ClosureRequestView competing)
+            implements SubmissionResult {
 
-        public Refused(Refusal reason, EligibilityReport report) {
+        public Refused(Refusal reason, @Nullable EligibilityReport report) {
             this(reason, report, null);
         }
     }

@@ -1,6 +1,7 @@
 package com.closureconsole.closure;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the agent confirms at the end of the flow. The verification and the confirmation of what
@@ -10,6 +11,6 @@ import java.util.UUID;
  * @param flowId         the flow's id: ties its audit entries together and becomes the request's id
  * @param idempotencyKey the same for every retry of this confirmation; a retry never makes a second request
  */
-public record SubmitClosure(UUID flowId, String idempotencyKey, String accountId, ClosureReason reason,
-                            String reasonText) {
+public record SubmitClosure(@Nullable UUID flowId, @Nullable String idempotencyKey, @Nullable String accountId,
+                            @Nullable ClosureReason reason, @Nullable String reasonText) {
 }

@@ -1,5 +1,7 @@
 package com.closureconsole.closure;
 
+import org.jspecify.annotations.Nullable;
+
 /** What happens to a linked Taobao account when the wallet account closes. */
 public enum TaobaoOutcome {
     /** No Taobao account is linked. */
@@ -9,7 +11,7 @@ public enum TaobaoOutcome {
     /** The linked account does not meet its own conditions: it stays, unbound from the wallet. */
     UNBOUND;
 
-    static TaobaoOutcome of(String taobaoId, Boolean taobaoClosable) {
+    static TaobaoOutcome of(@Nullable String taobaoId, @Nullable Boolean taobaoClosable) {
         if (taobaoId == null) {
             return NONE;
         }

@@ -19,12 +19,11 @@
  *       ({@link com.closureconsole.account.WalletFactsReader#readLocked}), so what the check read
  *       cannot change before the decision commits;</li>
  *   <li>the submission only: the flow's recorded steps ({@code closure_flow}, {@code FOR SHARE}),
- *       which a step recorded meanwhile (it takes only that row, then the chain lock) waits for;</li>
+ *       which a step recorded meanwhile (it takes only that row) waits for;</li>
  *   <li>the {@code closure_request} row ({@code FOR UPDATE}, or the insert of a new one), then the
- *       notification it queues;</li>
- *   <li>last, the audit trail's chain lock, taken by the first audit entry and held to the end of
- *       the transaction.</li>
+ *       notification it queues.</li>
  * </ol>
+ * Recording the audit entries takes no lock (see the {@code audit} package).
  * A decision therefore reads a request's account id without a lock, locks the account, and only
  * then locks the request. Writers of wallet data outside the console keep the same order (the
  * account row, then the wallet row, then blocker rows): a new blocker row already does, since its
@@ -47,5 +46,22 @@
  * CLOSING to CLOSED only; rejection, cancellation and failure move CLOSING back to ACTIVE only. An
  * account found in another status (frozen by risk control, closed elsewhere) is left as it is; the
  * mismatch is audited and the decision's {@link com.closureconsole.closure.DecisionResult} says so.
+ *
+ * <p><b>Owns</b> the closure requests ({@code closure_request}) and the flows' recorded steps
+ * ({@code closure_flow}). <b>API:</b> {@link com.closureconsole.closure.EligibilityService} and its
+ * {@link com.closureconsole.closure.EligibilityReport}, the conditions' results
+ * ({@code closure.conditions}, a named interface); the flow by job, each service checking the
+ * caller's role: its steps ({@link com.closureconsole.closure.FlowSteps}), the submission
+ * ({@link com.closureconsole.closure.ClosureSubmission}), the decisions
+ * ({@link com.closureconsole.closure.ClosureDecisions}) and the queries
+ * ({@link com.closureconsole.closure.ClosureQueries}), with their commands and results;
+ * {@link com.closureconsole.closure.ClosureRequestView}, the event
+ * {@link com.closureconsole.closure.ClosureFinished} and the settings
+ * {@link com.closureconsole.closure.ClosurePolicy}. <b>Uses</b> {@code account}, {@code audit} and
+ * {@code security}; <b>used by</b> {@code checklist}, {@code notification}, {@code operations} and
+ * {@code ui}.
  */
+@NullMarked
 package com.closureconsole.closure;
+
+import org.jspecify.annotations.NullMarked;

@@ -32,5 +32,13 @@
  * Refusals: closure submissions and decisions whose outcome is a failure or a block, by the reason
  * the console recorded. Notifications: queued, delivery attempts that succeeded or failed, and
  * failures after the last attempt, per channel.
+ *
+ * <p><b>Owns</b> the folded daily figures ({@code dashboard_*} tables). <b>API:</b>
+ * {@link com.closureconsole.dashboard.DashboardFigures} (supervisors only) and the
+ * {@link com.closureconsole.dashboard.Dashboard} it answers. <b>Uses</b> no other module: it reads
+ * the sealed blocks in SQL, by the audit's stored action names; <b>used by</b> {@code ui}.
  */
+@NullMarked
 package com.closureconsole.dashboard;
+
+import org.jspecify.annotations.NullMarked;

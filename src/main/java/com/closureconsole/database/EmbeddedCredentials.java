@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The passwords of the embedded cluster: its superuser {@code postgres} (the schema owner) and the
@@ -32,7 +33,7 @@ record EmbeddedCredentials(String superuserPassword, String appUser, String appP
     }
 
     /** The credentials kept in a cluster's data folder, or {@code null} when it has none yet. */
-    static EmbeddedCredentials read(Path dataDirectory, String appUser) {
+    static @Nullable EmbeddedCredentials read(Path dataDirectory, String appUser) {
         Path file = dataDirectory.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return null;

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,7 @@ class EmbeddedDatabaseConfiguration {
         return configuration -> configuration.dataSource(postgres.getPostgresDatabase());
     }
 
-    private static Path persistentFolder(String dataDirectory) {
+    private static @Nullable Path persistentFolder(String dataDirectory) {
         return dataDirectory.isBlank() ? null : Path.of(dataDirectory).toAbsolutePath();
     }
 

@@ -2,6 +2,7 @@ package com.closureconsole.notification;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer notification and how its delivery went, recipient masked.
@@ -9,5 +10,5 @@ import java.util.UUID;
  * @param status QUEUED, SENT or FAILED
  */
 public record Delivery(UUID closureRequestId, Channel channel, String maskedRecipient, String status, int attempts,
-                       Instant sentAt, String lastError) {
+                       @Nullable Instant sentAt, @Nullable String lastError) {
 }

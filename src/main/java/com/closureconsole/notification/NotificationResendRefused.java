@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.Audited;
+import org.jspecify.annotations.Nullable;
 
 /** A resend was refused: the notification had not failed (another supervisor resent it first, say). */
 public record NotificationResendRefused(long notificationId) implements Audited {
@@ -15,7 +16,7 @@ public record NotificationResendRefused(long notificationId) implements Audited 
     }
 
     @Override
-    public String accountId() {
+    public @Nullable String accountId() {
         return null;
     }
 

@@ -13,5 +13,16 @@
  * ({@link com.closureconsole.notification.UndeliveredNotifications}). Messages whose text another module
  * wrote (the customer's checklist) are queued with that text fixed and delivered the same way
  * ({@link com.closureconsole.notification.CustomerMessages}).
+ *
+ * <p><b>Owns</b> the notifications ({@code notification}) and the messages recorded without a
+ * gateway ({@code sent_message}). <b>API:</b> {@link com.closureconsole.notification.Deliveries} and
+ * {@link com.closureconsole.notification.UndeliveredNotifications} for the views,
+ * {@link com.closureconsole.notification.CustomerMessages} for the checklist, and
+ * {@link com.closureconsole.notification.SmsSender}, which an SMS gateway implements as a bean.
+ * It reacts to {@link com.closureconsole.closure.ClosureFinished}. <b>Uses</b> {@code account},
+ * {@code audit} and {@code closure}; <b>used by</b> {@code checklist} and {@code ui}.
  */
+@NullMarked
 package com.closureconsole.notification;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import com.closureconsole.closure.SubmitClosure;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,7 +31,7 @@ class CorrelationIdInLogs {
             + " || execution(public * com.closureconsole.closure.ClosureDecisions.*(..))"
             + " || execution(public * com.closureconsole.closure.ClosureCompletion.*(..))"
             + " || execution(public * com.closureconsole.closure.EligibilityService.*(..))")
-    public Object withCorrelationId(ProceedingJoinPoint call) throws Throwable {
+    public @Nullable Object withCorrelationId(ProceedingJoinPoint call) throws Throwable {
         UUID id = correlationId(call.getArgs());
         if (id == null) {
             return call.proceed();
@@ -49,7 +50,7 @@ class CorrelationIdInLogs {
     }
 
     /** The closure's id among a step's arguments: the flow or request id, or the submission's. */
-    static UUID correlationId(Object[] arguments) {
+    static @Nullable UUID correlationId(@Nullable Object[] arguments) {
         for (Object argument : arguments) {
             if (argument instanceof UUID id) {
                 return id;

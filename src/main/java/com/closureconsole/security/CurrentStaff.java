@@ -2,6 +2,7 @@ package com.closureconsole.security;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -67,7 +68,7 @@ public class CurrentStaff {
     }
 
     /** The address the current request came from, or {@code null} outside a web request. */
-    public String clientAddress() {
+    public @Nullable String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             return attributes.getRequest().getRemoteAddr();
         }

@@ -2,6 +2,7 @@ package com.closureconsole.security;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mfaAcrValues          {@code acr} values that count as a second factor
  */
 @ConfigurationProperties("closure.oidc")
-record OidcSettings(String registrationId,
-                    String displayName,
+record OidcSettings(@Nullable String registrationId,
+                    @Nullable String displayName,
                     @DefaultValue("groups") String roleClaim,
                     @DefaultValue("console-agents") List<String> agentGroups,
                     @DefaultValue("console-supervisors") List<String> supervisorGroups,
@@ -31,7 +32,7 @@ record OidcSettings(String registrationId,
                     @DefaultValue({}) List<String> mfaAcrValues) {
 
     /** The role the user's groups give, or {@code null} when none of them is mapped. */
-    StaffRole roleFor(List<String> groups) {
+    @Nullable StaffRole roleFor(List<String> groups) {
         if (groups.stream().anyMatch(supervisorGroups::contains)) {
             return StaffRole.SUPERVISOR;
         }
@@ -39,7 +40,7 @@ record OidcSettings(String registrationId,
     }
 
     /** Whether the provider's {@code amr} or {@code acr} says a second factor was used. */
-    boolean secondFactor(List<String> amr, String acr) {
+    boolean secondFactor(List<String> amr, @Nullable String acr) {
         return amr.stream().anyMatch(mfaMethods::contains) || acr != null && mfaAcrValues.contains(acr);
     }
 }

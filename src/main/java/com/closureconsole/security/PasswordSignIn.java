@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may sign in with a console password. Everybody in a demo or when no identity provider is
@@ -24,7 +25,7 @@ record PasswordSignIn(boolean everybody, Set<String> breakGlassUsers) {
     /**
      * @param enabled the operator's {@code closure.security.password-sign-in.enabled}, or {@code null} when unset
      */
-    static PasswordSignIn decide(boolean demo, boolean providerConfigured, Boolean enabled, Collection<String> breakGlassUsers) {
+    static PasswordSignIn decide(boolean demo, boolean providerConfigured, @Nullable Boolean enabled, Collection<String> breakGlassUsers) {
         boolean everybody = enabled != null ? enabled : demo || !providerConfigured;
         return new PasswordSignIn(everybody, breakGlassUsers.stream()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())

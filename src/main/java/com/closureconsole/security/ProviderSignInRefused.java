@@ -1,6 +1,7 @@
 package com.closureconsole.security;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Published when the OpenID Connect provider vouched for someone whom the console still keeps
@@ -16,7 +17,8 @@ import java.util.List;
  * @param clientAddress where the attempt came from
  */
 public record ProviderSignInRefused(String username, String provider, String issuer, String subject,
-                                    List<String> amr, String acr, Reason reason, String clientAddress) {
+                                    List<String> amr, @Nullable String acr, Reason reason,
+                                    @Nullable String clientAddress) {
 
     /** Why someone the provider signed in was kept out of the console. */
     public enum Reason {

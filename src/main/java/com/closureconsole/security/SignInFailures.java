@@ -13,7 +13,7 @@ import org.springframework.security.core.AuthenticationException;
  * is published as ({@code SecurityConfiguration} maps them), so that the audit records each by its
  * own reason while the person signing in is told no more than before.
  */
-public final class SignInFailures {
+final class SignInFailures {
 
     private SignInFailures() {
     }

@@ -2,6 +2,7 @@ package com.closureconsole.security;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -52,7 +53,7 @@ public class StaffOidcUser extends DefaultOidcUser {
     }
 
     /** The authentication context class the provider reports ({@code acr}), or {@code null}. */
-    public String authenticationContext() {
+    public @Nullable String authenticationContext() {
         return getIdToken().getAuthenticationContextClass();
     }
 

@@ -6,7 +6,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** The signed-in member of staff as Spring Security holds them, with the name the console shows. */
-public class StaffPrincipal extends User {
+class StaffPrincipal extends User {
 
     private final String displayName;
     private final StaffRole role;

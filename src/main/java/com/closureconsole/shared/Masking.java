@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's one masking policy: how personal data is shown until someone reveals it, and how
@@ -32,7 +33,7 @@ public final class Masking {
      * A mainland mobile, in E.164 or any common form ({@code +86 138 0013 8000}, {@code 138-0013-8000}),
      * becomes {@code 138****8000}; other numbers keep their last four digits.
      */
-    public static String phone(String phone) {
+    public static String phone(@Nullable String phone) {
         if (phone == null || phone.isBlank()) {
             return "";
         }
@@ -48,7 +49,7 @@ public final class Masking {
     }
 
     /** {@code zhang.wei@example.com} becomes {@code z***@example.com}. */
-    public static String email(String email) {
+    public static String email(@Nullable String email) {
         if (email == null || email.isBlank()) {
             return "";
         }
@@ -60,7 +61,7 @@ public final class Masking {
     }
 
     /** Identity and card numbers: only the last four characters stay ({@code ****4512}). */
-    public static String number(String number) {
+    public static String number(@Nullable String number) {
         if (number == null || number.isBlank()) {
             return "";
         }
@@ -72,7 +73,7 @@ public final class Masking {
      * Each word of a name keeps one hint: a Chinese word its last character ({@code 张伟} becomes
      * {@code *伟}), a Latin word its first letter ({@code Chen} becomes {@code C***}).
      */
-    public static String name(String name) {
+    public static String name(@Nullable String name) {
         if (name == null || name.isBlank()) {
             return "";
         }
@@ -99,7 +100,7 @@ public final class Masking {
      * international ones) and every account, card or identity number (15 to 19 digits, maybe in
      * groups) is masked; the rest of the text stays as written. Full-width digits count as digits.
      */
-    public static String freeText(String text) {
+    public static @Nullable String freeText(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return text;
         }

@@ -9,4 +9,7 @@
  * kept in any of them without a cycle; kept here, one rule serves all. This package depends on
  * nothing else of the console and holds no state; anything with a home module belongs there.
  */
+@NullMarked
 package com.closureconsole.shared;
+
+import org.jspecify.annotations.NullMarked;

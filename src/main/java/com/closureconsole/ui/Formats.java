@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import com.closureconsole.account.Money;
 import com.closureconsole.ui.i18n.Translations;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ public class Formats {
     }
 
     /** Date and time in the agent's time zone, e.g. {@code 2026年11月26日 21:32} or {@code Nov 26, 2026, 9:32 PM}. */
-    public String dateTime(Instant instant, Locale locale) {
+    public String dateTime(@Nullable Instant instant, Locale locale) {
         if (instant == null) {
             return "";
         }
@@ -60,7 +61,7 @@ public class Formats {
     }
 
     /** Date and time to the second in the agent's time zone (for the audit trail). */
-    public String moment(Instant instant, Locale locale) {
+    public String moment(@Nullable Instant instant, Locale locale) {
         if (instant == null) {
             return "";
         }
@@ -69,7 +70,7 @@ public class Formats {
     }
 
     /** A date and time staff typed or picked, read in the agent's time zone; {@code null} for none. */
-    public Instant instant(LocalDateTime local) {
+    public @Nullable Instant instant(@Nullable LocalDateTime local) {
         return local == null ? null : local.atZone(zone).toInstant();
     }
 
@@ -83,7 +84,7 @@ public class Formats {
         return zone.getId();
     }
 
-    public String date(Instant instant, Locale locale) {
+    public String date(@Nullable Instant instant, Locale locale) {
         if (instant == null) {
             return "";
         }

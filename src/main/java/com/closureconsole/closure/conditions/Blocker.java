@@ -2,6 +2,7 @@ package com.closureconsole.closure.conditions;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closure condition that holds, with everything the agent tells the customer: what blocks, and
@@ -10,7 +11,7 @@ import java.util.List;
  * @param liftsByItself {@code true} when the blocker goes away without the customer acting
  * @param liftsAt       when it lifts by itself, where that can be known; otherwise {@code null}
  */
-public record Blocker(ConditionCode code, List<BlockingObject> objects, boolean liftsByItself, Instant liftsAt) {
+public record Blocker(ConditionCode code, List<BlockingObject> objects, boolean liftsByItself, @Nullable Instant liftsAt) {
 
     public Blocker {
         objects = List.copyOf(objects);

@@ -12,6 +12,7 @@ import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.checklist.CustomerChecklistPanel;
 import com.closureconsole.ui.closure.ClosureRequestsGrid;
+import com.closureconsole.ui.closure.EligibilityPanel;
 import com.closureconsole.ui.closure.StartClosureDialog;
 import java.util.List;
 

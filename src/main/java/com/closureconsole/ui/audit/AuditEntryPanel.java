@@ -22,6 +22,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The side panel with everything one entry holds: who, what, when (local and UTC), from where,
@@ -40,7 +41,7 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
 
     private final Supplier<AuditFormat> format;
     private final Function<Long, Optional<InclusionProof>> proofs;
-    private AuditEntry entry;
+    private @Nullable AuditEntry entry;
 
     AuditEntryPanel(Supplier<AuditFormat> format, Consumer<UUID> showClosure, Runnable onClose,
                     Function<Long, Optional<InclusionProof>> proofs, EvidenceBundles bundles) {
@@ -74,7 +75,7 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
         return entry;
     }
 
-    void show(AuditEntry shown) {
+    void show(@Nullable AuditEntry shown) {
         this.entry = shown;
         getContent().setVisible(shown != null);
         if (shown == null) {
@@ -116,7 +117,7 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
         }
     }
 
-    private void field(String name, String value) {
+    private void field(String name, @Nullable String value) {
         Span label = new Span(getTranslation("audit.detail." + name));
         label.addClassName("audit-field-label");
         Span text = new Span(value == null ? getTranslation("audit.detail.none") : value);

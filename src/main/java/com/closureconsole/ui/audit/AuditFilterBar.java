@@ -29,6 +29,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit browser's filters. Any change applies at once when the filter is valid; a wrong value
@@ -245,7 +246,7 @@ class AuditFilterBar extends Composite<VerticalLayout> {
         text.clear();
     }
 
-    private Instant instant(LocalDateTime value) {
+    private @Nullable Instant instant(@Nullable LocalDateTime value) {
         return formats.instant(value);
     }
 }

@@ -32,6 +32,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.shared.Registration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +58,9 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
     private final AuditIntegrity integrity;
     private final Supplier<Optional<AuditFilter>> filter;
     private final Runnable afterJob;
-    private AuditJob<?> running;
-    private Registration polling;
-    private Path exportFile;
+    private @Nullable AuditJob<?> running;
+    private @Nullable Registration polling;
+    private @Nullable Path exportFile;
 
     AuditJobsPanel(AuditExport exports, AuditIntegrity integrity, Supplier<Optional<AuditFilter>> filter,
                    Runnable afterJob) {
@@ -216,11 +217,11 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
         }
     }
 
-    Path exportFile() {
+    @Nullable Path exportFile() {
         return exportFile;
     }
 
-    AuditJob<?> running() {
+    @Nullable AuditJob<?> running() {
         return running;
     }
 

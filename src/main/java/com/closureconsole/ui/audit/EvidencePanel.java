@@ -17,6 +17,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,8 @@ class EvidencePanel extends Composite<HorizontalLayout> {
     final Span status = new Span();
 
     private final EvidenceBundles bundles;
-    private UUID closure;
-    private Path file;
+    private @Nullable UUID closure;
+    private @Nullable Path file;
 
     EvidencePanel(EvidenceBundles bundles) {
         this.bundles = bundles;
@@ -82,7 +83,7 @@ class EvidencePanel extends Composite<HorizontalLayout> {
         }
     }
 
-    Path file() {
+    @Nullable Path file() {
         return file;
     }
 

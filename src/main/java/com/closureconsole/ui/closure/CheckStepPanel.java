@@ -2,7 +2,6 @@ package com.closureconsole.ui.closure;
 
 import com.closureconsole.closure.ClosurePreview;
 import com.closureconsole.ui.Formats;
-import com.closureconsole.ui.account.EligibilityPanel;
 import com.vaadin.flow.component.html.Div;
 
 /**

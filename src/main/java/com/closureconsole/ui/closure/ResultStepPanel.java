@@ -5,7 +5,6 @@ import com.closureconsole.closure.ClosureRequestView;
 import com.closureconsole.closure.ClosureState;
 import com.closureconsole.closure.SubmissionResult;
 import com.closureconsole.ui.Formats;
-import com.closureconsole.ui.account.EligibilityPanel;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 

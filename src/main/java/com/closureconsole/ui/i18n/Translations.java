@@ -7,6 +7,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ public class Translations implements I18NProvider {
     }
 
     /** The supported locale closest to the one asked for: Chinese for any Chinese, else English. */
-    public static Locale supported(Locale locale) {
+    public static Locale supported(@Nullable Locale locale) {
         return locale != null && "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;
     }
 

@@ -1,4 +1,4 @@
-package com.closureconsole.ui.account;
+package com.closureconsole.ui.closure;
 
 import java.time.Instant;
 import java.util.ArrayList;
