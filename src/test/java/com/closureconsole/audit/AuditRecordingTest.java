@@ -227,7 +227,9 @@ class AuditRecordingTest {
         long id = jdbc.queryForObject("""
                 INSERT INTO audit_entry (occurred_at, actor, action, outcome, details, details_text, prev_hash, hash)
                 VALUES (?, 'mallory', 'SIGN_IN', 'SUCCESS', '{}', '{}', repeat('0', 64), repeat('1', 64)) RETURNING id""",
-                Long.class, OffsetDateTime.now().minusYears(3));
+                // A time earlier in this month (a time in another month is refused outright: each month is a partition).
+                Long.class, OffsetDateTime.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
+                        .atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
         assertThat(jdbc.queryForMap("SELECT prev_hash, hash, occurred_at > now() - interval '1 minute' AS now_ish"
                 + " FROM audit_entry WHERE id = ?", id))
                 .containsEntry("prev_hash", null).containsEntry("hash", null).containsEntry("now_ish", true);

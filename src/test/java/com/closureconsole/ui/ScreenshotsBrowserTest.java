@@ -147,7 +147,10 @@ class ScreenshotsBrowserTest {
         browser.executeCdpCommand("Network.setUserAgentOverride",
                 Map.of("userAgent", agent, "acceptLanguage", "zh_CN".equals(language) ? "zh-CN,zh" : "en-US,en"));
         browser.get(url("login"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-" + language))).click();
+        // Chosen with the sign-in page's language switch, as an agent does.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-select-item[normalize-space(.)='" + t(language, "language." + language) + "']"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-view"), t(language, "login.title")));
         shoot("sign-in", language);
 
