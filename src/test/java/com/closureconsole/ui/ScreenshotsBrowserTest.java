@@ -78,6 +78,7 @@ class ScreenshotsBrowserTest {
             new View("audit", (p, l) -> p.auditGrid(l)),
             new View("audit-detail", (p, l) -> p.auditEntry()),
             new View("audit-verification", (p, l) -> p.verifyAndEvidence(l)),
+            new View("dashboard", (p, l) -> p.open("dashboard", "dashboard-view", t(l, "dashboard.title"))),
             new View("error-page", (p, l) -> p.open("accounts/%27%3B--", "console-error-page", t(l, "error.page.back"))));
 
     static final Translations TRANSLATIONS = new Translations();

@@ -108,7 +108,7 @@ class DashboardSections extends VerticalLayout {
         Span summary = new Span(getTranslation("dashboard.closures.summary",
                 formats.number(dashboard.total(ClosureOutcome.SUBMITTED), getLocale()), String.join(" · ", legend)));
         summary.setId("dashboard-closures-summary");
-        closures.add(new Html(chart.svg()), summary);
+        closures.add(chart(chart), summary);
     }
 
     private void showConditions(Dashboard dashboard, Locale locale) {
@@ -157,7 +157,7 @@ class DashboardSections extends VerticalLayout {
             chart.add(new ColumnChart.Series(getTranslation("dashboard.timeToClose." + which),
                     "median".equals(which) ? "var(--lumo-primary-color)" : "var(--lumo-primary-color-50pct)", values));
         }
-        timeChart.add(new Html(chart.svg()));
+        timeChart.add(chart(chart));
     }
 
     private void showRefusals(Dashboard dashboard, Locale locale) {
@@ -222,5 +222,14 @@ class DashboardSections extends VerticalLayout {
             return in.getTranslation("dashboard.duration.hours", seconds / 3600, seconds % 3600 / 60);
         }
         return in.getTranslation("dashboard.duration.days", seconds / 86_400, seconds % 86_400 / 3600);
+    }
+
+    /**
+     * The chart inside a {@code div}: the browser parses the markup of an element's content, so
+     * the {@code svg} inside it becomes a real SVG element (an {@code svg} element created on its
+     * own would be an unknown HTML element, and draw nothing).
+     */
+    private static Html chart(ColumnChart chart) {
+        return new Html("<div class=\"dashboard-chart-frame\">" + chart.svg() + "</div>");
     }
 }
