@@ -314,21 +314,7 @@ public final class LoadBenchmark {
         if (!measure) {
             return Map.of();
         }
-        Map<String, Object> figures = new LinkedHashMap<>();
-        Map<String, Object> actions = new LinkedHashMap<>();
-        for (String action : ACTIONS) {
-            Latencies l = latencies.getOrDefault(action, new Latencies());
-            Map<String, Object> a = new LinkedHashMap<>(l.summary());
-            a.put("perSecond", Math.round(l.count() / seconds * 10) / 10.0);
-            a.put("errors", errors.get(action).sum());
-            if (firstError.containsKey(action)) {
-                a.put("firstError", firstError.get(action));
-            }
-            actions.put(action, a);
-        }
-        figures.put("seconds", Math.round(seconds * 10) / 10.0);
-        figures.put("actions", actions);
-        figures.put("loopsPerSecond", Math.round(latencies.getOrDefault("open", new Latencies()).count() / seconds * 10) / 10.0);
+        Map<String, Object> figures = figures(latencies, errors, firstError, seconds);
         if (acquire != null) {
             long n = acquire.count() - acquireCount;
             figures.put("poolAcquireMeanMs", n == 0 ? 0 : Latencies.round(
@@ -406,24 +392,31 @@ public final class LoadBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             sampler.stop();
-            Map<String, Object> figures = new LinkedHashMap<>();
-            Map<String, Object> actions = new LinkedHashMap<>();
-            for (String action : ACTIONS) {
-                Latencies l = latencies.getOrDefault(action, new Latencies());
-                Map<String, Object> a = new LinkedHashMap<>(l.summary());
-                a.put("perSecond", Math.round(l.count() / seconds * 10) / 10.0);
-                a.put("errors", errors.get(action).sum());
-                if (firstError.containsKey(action)) {
-                    a.put("firstError", firstError.get(action));
-                }
-                actions.put(action, a);
-            }
-            figures.put("seconds", Math.round(seconds * 10) / 10.0);
-            figures.put("actions", actions);
-            figures.put("loopsPerSecond", Math.round(latencies.getOrDefault("open", new Latencies()).count() / seconds * 10) / 10.0);
+            Map<String, Object> figures = figures(latencies, errors, firstError, seconds);
             figures.putAll(sampler.figures());
             return figures;
         }
+    }
+
+    /** Per action throughput, latencies and errors of one run, and the loops it made per second. */
+    private static Map<String, Object> figures(Map<String, Latencies> latencies, Map<String, LongAdder> errors,
+                                               Map<String, String> firstError, double seconds) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Map<String, Object> actions = new LinkedHashMap<>();
+        for (String action : ACTIONS) {
+            Latencies l = latencies.getOrDefault(action, new Latencies());
+            Map<String, Object> a = new LinkedHashMap<>(l.summary());
+            a.put("perSecond", Math.round(l.count() / seconds * 10) / 10.0);
+            a.put("errors", errors.get(action).sum());
+            if (firstError.containsKey(action)) {
+                a.put("firstError", firstError.get(action));
+            }
+            actions.put(action, a);
+        }
+        figures.put("seconds", Math.round(seconds * 10) / 10.0);
+        figures.put("actions", actions);
+        figures.put("loopsPerSecond", Math.round(latencies.getOrDefault("open", new Latencies()).count() / seconds * 10) / 10.0);
+        return figures;
     }
 
     /** One action's statements in one transaction: committed, or (a submission's) rolled back. */
