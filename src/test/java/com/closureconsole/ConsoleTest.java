@@ -5,6 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.closureconsole.closure.ClosureJobs;
+import com.closureconsole.notification.NotificationJobs;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,6 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import({StatementCounter.class, TestAccounts.class, TestMail.class})
+@Import({StatementCounter.class, TestAccounts.class, TestMail.class, ClosureJobs.class, NotificationJobs.class})
 public @interface ConsoleTest {
 }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * what is still cooling off.
  */
 @Component
-public class ClosureCompletionJob {
+class ClosureCompletionJob {
 
     private static final Logger log = LoggerFactory.getLogger(ClosureCompletionJob.class);
     static final int BATCH = 50;

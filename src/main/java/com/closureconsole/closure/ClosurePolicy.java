@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConfigurationProperties(prefix = "closure.policy")
-public class ClosurePolicy {
+class ClosurePolicy {
 
     private boolean approvalRequired;
     private Duration coolingOff = Duration.ZERO;

@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for as long as the lease lasts: a message already sent is not sent again after a short outage.
  */
 @Component
-public class NotificationDispatcher {
+class NotificationDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     static final int BATCH = 20;

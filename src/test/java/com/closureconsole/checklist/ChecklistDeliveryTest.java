@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
-import com.closureconsole.notification.NotificationDispatcher;
+import com.closureconsole.notification.NotificationJobs;
 import com.closureconsole.notification.UndeliveredNotifications;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -30,7 +30,7 @@ class ChecklistDeliveryTest {
     CustomerChecklists checklists;
 
     @Autowired
-    NotificationDispatcher dispatcher;
+    NotificationJobs notifications;
 
     @Autowired
     TestAccounts accounts;
@@ -65,7 +65,7 @@ class ChecklistDeliveryTest {
         ChecklistDraft draft = preview(id);
         long notification = send(id, draft).checklist().delivery().notificationId();
 
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
 
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage received = Arrays.stream(greenMail.getReceivedMessages())
@@ -98,7 +98,7 @@ class ChecklistDeliveryTest {
         ChecklistDraft draft = preview(id);
         send(id, draft);
 
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
 
         assertThat(jdbc.queryForObject("SELECT body FROM sent_message WHERE channel = 'SMS' AND recipient = ?", String.class, phone))
                 .isEqualTo(draft.body()).contains("3.00 元");
@@ -112,14 +112,14 @@ class ChecklistDeliveryTest {
         long notification = send(id, preview(id)).checklist().delivery().notificationId();
         jdbc.update("UPDATE notification SET recipient = 'not an address' WHERE id = ?", notification);
 
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
         SentChecklist retrying = checklists.forAccount(id).get(0);
         assertThat(retrying.delivery().status()).isEqualTo("QUEUED");
         assertThat(retrying.delivery().attempts()).isEqualTo(1);
         assertThat(retrying.delivery().lastError()).isNotBlank();
 
         jdbc.update("UPDATE notification SET attempts = 4, next_attempt_at = now() - interval '100 days' WHERE id = ?", notification);
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
         SentChecklist failed = checklists.forAccount(id).get(0);
         assertThat(failed.delivery().status()).isEqualTo("FAILED");
         assertThat(failed.delivery().attempts()).isEqualTo(5);
@@ -130,7 +130,7 @@ class ChecklistDeliveryTest {
                 List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"))));
         assertThat(undelivered.resend(notification)).isTrue();
         jdbc.update("UPDATE notification SET next_attempt_at = now() - interval '100 days' WHERE id = ?", notification);
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
         assertThat(checklists.forAccount(id).get(0).delivery().status()).isEqualTo("SENT");
     }
 }

@@ -11,14 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.closureconsole.closure.ClosureCompletionJob;
+import com.closureconsole.closure.ClosureJobs;
 import com.closureconsole.closure.ClosureState;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.SubmissionResult;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.notification.FakeSmtpServer;
-import com.closureconsole.notification.NotificationDispatcher;
+import com.closureconsole.notification.NotificationJobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,11 +99,11 @@ class JobsDuringDatabaseRestartTest {
     @Test
     void a_restart_while_a_message_is_being_sent_sends_it_once_and_records_it_once() throws Exception {
         String id = dueForCompletion();
-        assertThat(console.bean(ClosureCompletionJob.class).completeDue()).isGreaterThanOrEqualTo(1);
+        assertThat(ClosureJobs.of(console.context).completeDue()).isGreaterThanOrEqualTo(1);
         long notification = console.jdbc().queryForObject("SELECT id FROM notification WHERE account_id = ?", Long.class, id);
 
         mail.holdMessages();
-        Future<Integer> pass = pool.submit(() -> console.bean(NotificationDispatcher.class).dispatchDue());
+        Future<Integer> pass = pool.submit(() -> NotificationJobs.of(console.context).dispatchDue());
         assertThat(mail.awaitHeldMessage(10)).as("the dispatcher is handing a message over").isTrue();
         server.stop();
         // The mail server acknowledges while the database is down: the result waits to be recorded.
@@ -118,7 +118,7 @@ class JobsDuringDatabaseRestartTest {
                 .isEqualTo(1);
         // Even after the lease would have run out, the next pass has nothing to send again.
         console.jdbc().update("UPDATE notification SET lease_until = now() - interval '1 second' WHERE id = ?", notification);
-        console.bean(NotificationDispatcher.class).dispatchDue();
+        NotificationJobs.of(console.context).dispatchDue();
         List<String> ids = mail.messageIds();
         assertThat(ids).filteredOn(("<notification-" + notification + "@closure-console>")::equals).hasSize(1);
         assertThat(ids).doesNotHaveDuplicates();
@@ -129,7 +129,7 @@ class JobsDuringDatabaseRestartTest {
     void a_restart_while_a_completion_waits_for_a_lock_leaves_nothing_half_done_and_the_next_pass_completes_it()
             throws Exception {
         String id = dueForCompletion();
-        ClosureCompletionJob job = console.bean(ClosureCompletionJob.class);
+        ClosureJobs job = ClosureJobs.of(console.context);
         try (Connection blocker = server.connect("closure", "postgres", server.superuserPassword)) {
             // Another transaction holds the account, so the completion waits inside its own transaction.
             blocker.setAutoCommit(false);

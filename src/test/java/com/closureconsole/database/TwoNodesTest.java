@@ -12,14 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.closureconsole.closure.ClosureCompletionJob;
+import com.closureconsole.closure.ClosureJobs;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
 import com.closureconsole.closure.SubmissionResult;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
-import com.closureconsole.notification.NotificationDispatcher;
+import com.closureconsole.notification.NotificationJobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class TwoNodesTest {
         ExecutorService nodes = Executors.newFixedThreadPool(4);
         List<Future<Integer>> completed = new ArrayList<>();
         for (ConsoleNode node : List.of(first, second, first, second)) {
-            completed.add(nodes.submit(untilNothingLeft(() -> node.bean(ClosureCompletionJob.class).completeDue())));
+            completed.add(nodes.submit(untilNothingLeft(() -> ClosureJobs.of(node.context).completeDue())));
         }
         int completions = 0;
         for (Future<Integer> result : completed) {
@@ -100,7 +100,7 @@ class TwoNodesTest {
         }
         List<Future<Integer>> dispatched = new ArrayList<>();
         for (ConsoleNode node : List.of(first, second, first, second)) {
-            dispatched.add(nodes.submit(untilNothingLeft(() -> node.bean(NotificationDispatcher.class).dispatchDue())));
+            dispatched.add(nodes.submit(untilNothingLeft(() -> NotificationJobs.of(node.context).dispatchDue())));
         }
         for (Future<Integer> result : dispatched) {
             result.get(60, TimeUnit.SECONDS);

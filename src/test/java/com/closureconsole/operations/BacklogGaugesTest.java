@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 import com.closureconsole.ConsoleTest;
 import com.closureconsole.TestAccounts;
-import com.closureconsole.closure.ClosurePolicy;
+import com.closureconsole.closure.ClosureJobs;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
@@ -48,7 +48,7 @@ class BacklogGaugesTest {
     @Autowired
     ClosureSubmission submissions;
     @Autowired
-    ClosurePolicy policy;
+    ClosureJobs closureJobs;
 
     /** A clock a test moves by hand. */
     static final class MovableClock extends Clock {
@@ -80,7 +80,7 @@ class BacklogGaugesTest {
 
     @AfterEach
     void defaultPolicy() {
-        policy.setCoolingOff(Duration.ZERO);
+        closureJobs.coolingOff(Duration.ZERO);
     }
 
     private BacklogGauges gauges(DataSource source, Clock clock) {
@@ -89,7 +89,7 @@ class BacklogGaugesTest {
 
     @Test
     void the_oldest_due_closure_ages_from_the_end_of_its_cooling_off() {
-        policy.setCoolingOff(Duration.ofHours(1));
+        closureJobs.coolingOff(Duration.ofHours(1));
         UUID flow = UUID.randomUUID();
         submissions.submit(WalkedFlow.walked(flowSteps, accounts.closable(), flow, VerificationMethod.REAL_NAME_ID_AND_SMS,
                 ClosureReason.NO_LONGER_USED, null));

@@ -12,8 +12,7 @@ import com.closureconsole.TestAccounts;
 import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.Audited;
 import com.closureconsole.closure.ClosureAction;
-import com.closureconsole.closure.ClosureCompletionJob;
-import com.closureconsole.closure.ClosurePolicy;
+import com.closureconsole.closure.ClosureJobs;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
@@ -50,9 +49,7 @@ class CorrelationIdInLogsTest {
     @Autowired
     ClosureSubmission submissions;
     @Autowired
-    ClosureCompletionJob job;
-    @Autowired
-    ClosurePolicy policy;
+    ClosureJobs closureJobs;
     @Autowired
     TestAccounts accounts;
     @Autowired
@@ -73,7 +70,7 @@ class CorrelationIdInLogsTest {
     @AfterEach
     void stopListening() {
         ((AbstractApplicationContext) context).getBean(ApplicationEventMulticaster.class).removeApplicationListener(listener);
-        policy.setCoolingOff(Duration.ZERO);
+        closureJobs.coolingOff(Duration.ZERO);
     }
 
     private SubmitClosure submission(String accountId, UUID flow) {
@@ -98,14 +95,14 @@ class CorrelationIdInLogsTest {
 
     @Test
     void the_completion_job_works_on_each_due_request_under_that_requests_id() {
-        policy.setCoolingOff(Duration.ofHours(1));
+        closureJobs.coolingOff(Duration.ofHours(1));
         String account = accounts.closable();
         UUID flow = UUID.randomUUID();
         submissions.submit(submission(account, flow));
         jdbc.update("UPDATE closure_request SET due_at = now() - interval '1 minute' WHERE id = ?", flow);
         seen.clear();
 
-        job.completeDue();
+        closureJobs.completeDue();
 
         assertThat(seen).filteredOn(step -> flow.equals(step.correlationId())).extracting(Seen::action)
                 .contains(ClosureAction.CLOSURE_COMPLETE);

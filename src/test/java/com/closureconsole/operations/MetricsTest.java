@@ -21,7 +21,7 @@ import com.closureconsole.closure.EligibilityService;
 import com.closureconsole.closure.SubmitClosure;
 import com.closureconsole.closure.WalkedFlow;
 import com.closureconsole.closure.VerificationMethod;
-import com.closureconsole.notification.NotificationDispatcher;
+import com.closureconsole.notification.NotificationJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import org.apache.catalina.Context;
@@ -55,7 +55,7 @@ class MetricsTest {
     @Autowired
     ClosureSubmission submissions;
     @Autowired
-    NotificationDispatcher dispatcher;
+    NotificationJobs notifications;
     @Autowired
     AuditIntegrity integrity;
     @Autowired
@@ -146,7 +146,7 @@ class MetricsTest {
         accounts.setBalance(withBalance, "12.50");
         eligibility.check(withBalance);
         submissions.submit(submission(withBalance));
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
 
         assertThat(count("closure.eligibility.checks", "verdict", "closable")).isEqualTo(closable + 1);
         assertThat(count("closure.eligibility.checks", "verdict", "blocked")).isEqualTo(blocked + 1);
@@ -190,7 +190,7 @@ class MetricsTest {
         integrity.start(null, null).result().get(60, TimeUnit.SECONDS);
         String closableAccount = accounts.closable();
         submissions.submit(submission(closableAccount));
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
 
         String scrape = scrape();
         assertThat(scrape).contains(

@@ -10,7 +10,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-
 import java.util.function.Supplier;
 
 import com.closureconsole.audit.AuditExport;
@@ -33,8 +32,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.shared.Registration;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Export and verification, which may take long: each runs in the background while the browser
@@ -43,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 class AuditJobsPanel extends Composite<HorizontalLayout> {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditJobsPanel.class);
     static final int POLL_MILLIS = 500;
 
     final Button export = new Button();
@@ -60,7 +56,7 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
     private final Runnable afterJob;
     private @Nullable AuditJob<?> running;
     private @Nullable Registration polling;
-    private @Nullable Path exportFile;
+    private final DownloadFile exportFile = new DownloadFile("audit-export-", ".csv");
 
     AuditJobsPanel(AuditExport exports, AuditIntegrity integrity, Supplier<Optional<AuditFilter>> filter,
                    Runnable afterJob) {
@@ -102,15 +98,14 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
             return;
         }
         download.setVisible(false);
-        deleteExportFile();
+        Path file;
         OutputStream out;
         try {
-            exportFile = Files.createTempFile("audit-export-", ".csv");
-            out = Files.newOutputStream(exportFile);
+            file = exportFile.create();
+            out = Files.newOutputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the export's temporary file", e);
         }
-        Path file = exportFile;
         run(exports.start(current.get(), out), "audit.export.running", (ExportResult result) -> {
             download.setHref(DownloadHandler.forFile(file.toFile(), "audit-trail.csv"));
             download.setVisible(true);
@@ -179,7 +174,7 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             // The job has logged a failure with its stack trace; the supervisor reads words.
             status.setText(getTranslation(cause instanceof CancellationException ? cancelledKey : failedKey));
-            deleteExportFile();
+            exportFile.delete();
         }
         afterJob.run();
     }
@@ -203,26 +198,6 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
             polling.remove();
             event.getUI().setPollInterval(-1);
         }
-        deleteExportFile();
+        exportFile.delete();
     }
-
-    private void deleteExportFile() {
-        if (exportFile != null) {
-            try {
-                Files.deleteIfExists(exportFile);
-            } catch (IOException e) {
-                log.warn("Could not delete the audit export {}", exportFile, e);
-            }
-            exportFile = null;
-        }
-    }
-
-    @Nullable Path exportFile() {
-        return exportFile;
-    }
-
-    @Nullable AuditJob<?> running() {
-        return running;
-    }
-
 }

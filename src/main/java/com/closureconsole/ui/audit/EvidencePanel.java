@@ -35,7 +35,7 @@ class EvidencePanel extends Composite<HorizontalLayout> {
 
     private final EvidenceBundles bundles;
     private @Nullable UUID closure;
-    private @Nullable Path file;
+    private final DownloadFile file = new DownloadFile("evidence-", ".zip");
 
     EvidencePanel(EvidenceBundles bundles) {
         this.bundles = bundles;
@@ -52,7 +52,7 @@ class EvidencePanel extends Composite<HorizontalLayout> {
         getContent().setAlignItems(FlexComponent.Alignment.CENTER);
         getContent().setWrap(true);
         getContent().add(make, download, status);
-        addDetachListener(event -> deleteFile());
+        addDetachListener(event -> file.delete());
     }
 
     void showClosure(UUID correlationId) {
@@ -64,37 +64,21 @@ class EvidencePanel extends Composite<HorizontalLayout> {
     }
 
     private void makeBundle() {
-        deleteFile();
         try {
-            file = Files.createTempFile("evidence-", ".zip");
+            Path zip = file.create();
             EvidenceBundle bundle;
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = Files.newOutputStream(zip)) {
                 bundle = bundles.write(closure, out);
             }
-            download.setHref(DownloadHandler.forFile(file.toFile(), "evidence-" + closure + ".zip"));
+            download.setHref(DownloadHandler.forFile(zip.toFile(), "evidence-" + closure + ".zip"));
             download.setVisible(true);
             status.setText(getTranslation("audit.evidence.ready", bundle.entries()));
         } catch (IOException | RuntimeException e) {
             log.error("Could not make the evidence bundle of closure {}", closure, e);
-            deleteFile();
+            file.delete();
             status.setText(getTranslation("audit.evidence.failed"));
         } finally {
             make.setEnabled(true);
-        }
-    }
-
-    @Nullable Path file() {
-        return file;
-    }
-
-    private void deleteFile() {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("Could not delete the evidence bundle {}", file, e);
-            }
-            file = null;
         }
     }
 }

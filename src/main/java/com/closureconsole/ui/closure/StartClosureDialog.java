@@ -21,7 +21,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The guided closure flow in one dialog with a visible step indicator: verify identity → check →
@@ -38,7 +38,7 @@ public class StartClosureDialog extends Dialog {
 
     final UUID flowId = UUID.randomUUID();
     final String idempotencyKey = UUID.randomUUID().toString();
-    final Div steps = new Div();
+    final FlowStepIndicator steps = new FlowStepIndicator();
     final Div body = new Div();
     final Button back = new Button();
     final Button next = new Button();
@@ -51,9 +51,9 @@ public class StartClosureDialog extends Dialog {
     final ConfirmStepPanel confirmation;
     final ResultStepPanel outcome;
     Step step = Step.VERIFY;
-    FlowProgress progress;
-    ClosurePreview preview;
-    SubmissionResult result;
+    /** What the check step showed; the steps after it show the same. */
+    @Nullable ClosurePreview preview;
+    @Nullable SubmissionResult result;
 
     private final String accountId;
     private final FlowSteps flowSteps;
@@ -75,7 +75,6 @@ public class StartClosureDialog extends Dialog {
         setHeaderTitle(getTranslation("flow.title", accountId));
         setWidth("min(760px, 95vw)");
         setCloseOnOutsideClick(false);
-        steps.addClassName("flow-steps");
         message.setId("flow-message");
         message.addClassName("flow-message");
         add(steps, body);
@@ -159,16 +158,8 @@ public class StartClosureDialog extends Dialog {
 
     /** The step indicator and the way forward, from what the server recorded for the flow. */
     private void showProgress() {
-        progress = flowSteps.progress(accountId, flowId);
-        steps.removeAll();
-        for (Step s : Step.values()) {
-            Span label = new Span((s.ordinal() + 1) + ". " + getTranslation("flow.step." + s));
-            label.addClassName(s == step ? "current" : s.ordinal() < step.ordinal() ? "done" : "todo");
-            if (s == Step.VERIFY && progress.verification() == FlowProgress.Verification.FAILED) {
-                label.addClassName("failed");
-            }
-            steps.add(label);
-        }
+        FlowProgress progress = flowSteps.progress(accountId, flowId);
+        steps.show(step, progress);
         if (progress.verification() == FlowProgress.Verification.FAILED && step == Step.VERIFY) {
             next.setEnabled(false);
         }

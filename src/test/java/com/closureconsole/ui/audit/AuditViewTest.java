@@ -31,6 +31,7 @@ import com.closureconsole.audit.Audited;
 import com.closureconsole.audit.DigestStore;
 import com.closureconsole.audit.EvidenceBundleVerifier;
 import com.closureconsole.closure.ClosureAction;
+import com.closureconsole.ui.Downloads;
 import com.closureconsole.ui.Formats;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.error.AccessDeniedView;
@@ -248,7 +249,7 @@ class AuditViewTest extends KaribuTest {
         assertThat(view.jobs.download.isVisible()).isTrue();
         assertThat(view.jobs.download.getHref()).isNotBlank();
         assertThat(view.jobs.status.getText()).isEqualTo(t("audit.export.ready", 3));
-        byte[] csv = Files.readAllBytes(view.jobs.exportFile());
+        byte[] csv = Downloads.content(view.jobs.download);
         assertThat(new String(csv, 0, 3, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
         assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("余额未清零", account);
         assertThat(jdbc().queryForObject("""
@@ -296,13 +297,16 @@ class AuditViewTest extends KaribuTest {
         assertThat(view.panel.evidence.download.getHref()).isNotBlank();
         assertThat(view.panel.evidence.status.getText()).isEqualTo(t("audit.evidence.ready", 2));
         Path key = Files.createTempFile("ledger-key", ".pem");
+        Path bundle = Files.createTempFile("evidence", ".zip");
         try {
             Files.writeString(key, context.getBean(AuditIntegrity.class).publicKeyPem());
-            int exit = EvidenceBundleVerifier.run(new String[] {view.panel.evidence.file().toString(), "--public-key",
+            Files.write(bundle, Downloads.content(view.panel.evidence.download));
+            int exit = EvidenceBundleVerifier.run(new String[] {bundle.toString(), "--public-key",
                     key.toString()}, new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()));
             assertThat(exit).isZero();
         } finally {
             Files.delete(key);
+            Files.delete(bundle);
         }
         assertThat(jdbc().queryForObject("""
                 SELECT count(*) FROM audit_entry WHERE action = 'AUDIT_EVIDENCE_EXPORT' AND correlation_id = ?
@@ -373,8 +377,13 @@ class AuditViewTest extends KaribuTest {
     }
 
     private void awaitJobAndPoll(AuditView view) throws Exception {
-        view.jobs.running().result().handle((result, failure) -> result).get(60, TimeUnit.SECONDS);
-        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+        // As the browser does: poll until the job's progress bar goes away.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (view.jobs.progress.isVisible()) {
+            assertThat(System.nanoTime()).as("the job ends within a minute").isLessThan(deadline);
+            Thread.sleep(20);
+            ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+        }
     }
 
     private static String text(String id) {

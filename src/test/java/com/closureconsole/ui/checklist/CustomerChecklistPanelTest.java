@@ -10,7 +10,7 @@ import com.closureconsole.TestAccounts;
 import com.closureconsole.checklist.ChecklistPreview;
 import com.closureconsole.checklist.CustomerChecklists;
 import com.closureconsole.checklist.SendResult;
-import com.closureconsole.notification.NotificationDispatcher;
+import com.closureconsole.notification.NotificationJobs;
 import com.closureconsole.ui.KaribuTest;
 import com.closureconsole.ui.i18n.Translations;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -34,7 +34,7 @@ class CustomerChecklistPanelTest extends KaribuTest {
     CustomerChecklists checklists;
 
     @Autowired
-    NotificationDispatcher dispatcher;
+    NotificationJobs notifications;
 
     @BeforeEach
     void signIn() {
@@ -107,7 +107,7 @@ class CustomerChecklistPanelTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(panel.sent, 0).get(1)).isEqualTo("SMS");
         assertThat(GridKt._getFormattedRow(panel.sent, 0).get(3)).isEqualTo("English");
 
-        dispatcher.dispatchDue();
+        notifications.dispatchDue();
         panel = open(id);
 
         assertThat(GridKt._getFormattedRow(panel.sent, 0).get(5)).startsWith("Delivered ");

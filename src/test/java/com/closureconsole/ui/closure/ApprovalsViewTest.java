@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.closureconsole.TestAccounts;
-import com.closureconsole.closure.ClosurePolicy;
+import com.closureconsole.closure.ClosureJobs;
 import com.closureconsole.closure.ClosureReason;
 import com.closureconsole.closure.ClosureSubmission;
 import com.closureconsole.closure.FlowSteps;
@@ -30,7 +30,7 @@ class ApprovalsViewTest extends KaribuTest {
     TestAccounts accounts;
 
     @Autowired
-    ClosurePolicy policy;
+    ClosureJobs closureJobs;
 
     @Autowired
     FlowSteps flowSteps;
@@ -43,8 +43,8 @@ class ApprovalsViewTest extends KaribuTest {
 
     @AfterEach
     void defaults() {
-        policy.setApprovalRequired(false);
-        policy.setCoolingOff(Duration.ZERO);
+        closureJobs.requireApproval(false);
+        closureJobs.coolingOff(Duration.ZERO);
     }
 
     private String submitAs(String user, String role) {
@@ -64,7 +64,7 @@ class ApprovalsViewTest extends KaribuTest {
 
     @Test
     void a_supervisor_rejects_with_a_reason() {
-        policy.setApprovalRequired(true);
+        closureJobs.requireApproval(true);
         String id = submitAs("agent1", "AGENT");
         login("supervisor1", "SUPERVISOR");
         UI.getCurrent().navigate("approvals");
@@ -83,7 +83,7 @@ class ApprovalsViewTest extends KaribuTest {
 
     @Test
     void a_supervisor_is_told_that_a_rejection_left_an_account_frozen_meanwhile_as_it_was() {
-        policy.setApprovalRequired(true);
+        closureJobs.requireApproval(true);
         String id = submitAs("agent1", "AGENT");
         jdbc.update("UPDATE account SET status = 'FROZEN' WHERE id = ?", id);
         login("supervisor1", "SUPERVISOR");
@@ -101,7 +101,7 @@ class ApprovalsViewTest extends KaribuTest {
 
     @Test
     void an_agent_is_told_that_a_cancellation_left_an_account_frozen_meanwhile_as_it_was() {
-        policy.setCoolingOff(Duration.ofHours(1));
+        closureJobs.coolingOff(Duration.ofHours(1));
         String id = submitAs("agent1", "AGENT");
         jdbc.update("UPDATE account SET status = 'FROZEN' WHERE id = ?", id);
         useLocale(java.util.Locale.SIMPLIFIED_CHINESE);
@@ -119,7 +119,7 @@ class ApprovalsViewTest extends KaribuTest {
 
     @Test
     void a_supervisor_cannot_approve_their_own_closure() {
-        policy.setApprovalRequired(true);
+        closureJobs.requireApproval(true);
         String id = submitAs("supervisor1", "SUPERVISOR");
         UI.getCurrent().navigate("approvals");
         ApprovalsView view = _get(ApprovalsView.class);
@@ -161,7 +161,7 @@ class ApprovalsViewTest extends KaribuTest {
 
     @Test
     void an_agent_cancels_within_cooling_off_from_the_requests_view() {
-        policy.setCoolingOff(Duration.ofHours(1));
+        closureJobs.coolingOff(Duration.ofHours(1));
         String id = submitAs("agent1", "AGENT");
         UI.getCurrent().navigate("closures");
         ClosureRequestsView view = _get(ClosureRequestsView.class);
