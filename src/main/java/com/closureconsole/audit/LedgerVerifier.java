@@ -4,14 +4,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,21 +35,42 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Holds the database's ledger against its own hashes, the ledger key's signatures and the digests
- * kept outside the database, block by block in block order, and stops at the first thing wrong.
+ * kept outside the database, and stops at the first thing wrong.
  *
- * <p>For each block: it follows on from the block before (the stored digest of that block, when
- * there is one, is what it must name); its fields give its hash; the ledger's public key signed
- * that hash; the digest store holds the same hash and signature; each of its entries still gives
- * the leaf hash it was sealed with and still has its details; its leaves give its Merkle root.
+ * <p>First the blocks, in block order: each follows on from the block before (the stored digest
+ * of that block, when there is one, is what it must name); its fields give its hash; the ledger's
+ * public key signed that hash; the digest store holds the same hash and signature. Then their
+ * entries, a run of blocks at a time: the run's seals, then the entries of its id range in one
+ * index scan, each giving the leaf hash it was sealed with at the time it was sealed with and
+ * still having its details; then each block's leaves give its Merkle root. Two connections walk
+ * the runs side by side on one exported snapshot, and the earliest run's finding is the answer.
  * Then: the digest store knows no newer block than the database (blocks removed, an older copy
  * restored), and every entry is sealed or waiting for the sealer. Entries of the old hash chain
  * are checked by {@link ChainVerifier} too. A time range is widened to the blocks that seal its
- * entries or were sealed within it. The walk reads one snapshot through database cursors.
+ * entries or were sealed within it.
  */
 @Component
 class LedgerVerifier {
 
     private static final int FETCH_SIZE = 2000;
+    /**
+     * Blocks are checked in runs of at most this many entries (whose seals are held in memory
+     * meanwhile) and this many blocks (the id range a run reads stays near its blocks' entries).
+     */
+    private static final int RUN_ENTRIES = 50_000;
+    private static final int RUN_BLOCKS = 16;
+    /** The job's progress and a request to cancel it are looked at once per this many entries. */
+    private static final int PROGRESS_EVERY = 1_000;
+    /**
+     * The entries of an id range with whether their structured details still equal their text. The
+     * text was stored as JSON; if the owner changed it to something else, the cast fails the
+     * statement and {@link #ENTRIES_DETAILS_CHECKED} asks each entry instead.
+     */
+    private static final String ENTRIES_DETAILS_PARSED = "SELECT " + AuditQuery.COLUMNS
+            + ", details = details_text::jsonb AS details_match FROM audit_entry WHERE id BETWEEN ? AND ? ORDER BY id";
+    /** Migration V030 defines the function for each supported PostgreSQL version (15 lacks pg_input_is_valid). */
+    private static final String ENTRIES_DETAILS_CHECKED = "SELECT " + AuditQuery.COLUMNS
+            + ", audit_details_match(details, details_text) AS details_match FROM audit_entry WHERE id BETWEEN ? AND ? ORDER BY id";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -82,11 +117,6 @@ class LedgerVerifier {
 
     private LedgerReport walk(Instant from, Instant to, TreeMap<Long, BlockDigest> stored, AuditJob<?> job) {
         AuditLongRead.allow(jdbc);
-        // Each seal finds its entry by (id, time) in its own month's partition (run-time partition
-        // pruning), streaming in block order. The planner costs that as a probe of every month and
-        // prefers hashing the whole trail and sorting it, which answers nothing for minutes.
-        jdbc.execute("SET LOCAL enable_hashjoin = off");
-        jdbc.execute("SET LOCAL enable_mergejoin = off");
         Walk walk = new Walk();
         long newestInDatabase = jdbc.queryForObject("SELECT coalesce(max(block_no), 0) FROM audit_block", Long.class);
         long sealerNewest = jdbc.queryForObject("SELECT last_block_no FROM audit_sealer", Long.class);
@@ -142,8 +172,6 @@ class LedgerVerifier {
                 return new LedgerReport(from, to, walk.entries, walk.blocks, walk.firstBlock, walk.lastBlock, walk.lastHash, null);
             }
         }
-        jdbc.execute("SET LOCAL enable_hashjoin = on");
-        jdbc.execute("SET LOCAL enable_mergejoin = on");
         String unsealed = "SELECT id FROM audit_entry WHERE " + range.conditions()
                 + " AND NOT EXISTS (SELECT 1 FROM audit_entry_seal s WHERE s.entry_id = audit_entry.id"
                 + " AND s.occurred_at = audit_entry.occurred_at)"
@@ -155,8 +183,13 @@ class LedgerVerifier {
         return new LedgerReport(from, to, walk.entries, walk.blocks, walk.firstBlock, walk.lastBlock, walk.lastHash, null);
     }
 
-    private LedgerReport walkBlocks(Connection connection, long first, long last, Map<Long, BlockDigest> stored,
-                                    Walk walk, Instant from, Instant to, AuditJob<?> job) throws SQLException {
+    /**
+     * The blocks in block order (each follows on from the one before, gives its hash, carries the
+     * key's signature and matches its stored digest), then their entries, a run of blocks at a time.
+     */
+    private @Nullable LedgerReport walkBlocks(Connection connection, long first, long last, Map<Long, BlockDigest> stored,
+                                              Walk walk, @Nullable Instant from, @Nullable Instant to, AuditJob<?> job)
+            throws SQLException {
         String expectedPrevious = null;
         if (first > 1) {
             BlockDigest before = stored.get(first - 1);
@@ -164,23 +197,16 @@ class LedgerVerifier {
                     : jdbc.query("SELECT block_hash FROM audit_block WHERE block_no = ?",
                             (row, n) -> row.getString(1), first - 1).stream().findFirst().orElse(null);
         }
-        try (PreparedStatement blocks = connection.prepareStatement("SELECT " + AuditSealer.BLOCK_COLUMNS
-                + " FROM audit_block WHERE block_no BETWEEN ? AND ? ORDER BY block_no");
-             PreparedStatement seals = connection.prepareStatement("SELECT s.block_no AS sealed_in, s.position, s.leaf_hash, "
-                     + "s.entry_id, " + AuditQuery.E_COLUMNS + ", audit_details_match(e.details, e.details_text) AS details_match"
-                     + " FROM audit_entry_seal s LEFT JOIN audit_entry e ON e.id = s.entry_id AND e.occurred_at = s.occurred_at"
-                     + " WHERE s.block_no BETWEEN ? AND ? ORDER BY s.block_no, s.position")) {
-            blocks.setFetchSize(FETCH_SIZE);
-            seals.setFetchSize(FETCH_SIZE);
-            blocks.setLong(1, first);
-            blocks.setLong(2, last);
-            seals.setLong(1, first);
-            seals.setLong(2, last);
-            try (ResultSet blockRows = blocks.executeQuery(); ResultSet sealRows = seals.executeQuery()) {
-                boolean sealRow = sealRows.next();
+        List<LedgerBlock> blocks = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + AuditSealer.BLOCK_COLUMNS
+                + " FROM audit_block WHERE block_no BETWEEN ? AND ? ORDER BY block_no")) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, first);
+            statement.setLong(2, last);
+            try (ResultSet rows = statement.executeQuery()) {
                 long expectedNo = first;
-                while (blockRows.next()) {
-                    LedgerBlock block = AuditSealer.block(blockRows);
+                while (rows.next()) {
+                    LedgerBlock block = AuditSealer.block(rows);
                     long no = block.blockNo();
                     if (no != expectedNo || !Objects.equals(block.prevBlockHash(), expectedPrevious)) {
                         return report(from, to, walk, LedgerReport.Problem.BLOCK_LINK_BROKEN, null, no);
@@ -198,48 +224,260 @@ class LedgerVerifier {
                     if (!digest.equals(block.digest())) {
                         return report(from, to, walk, LedgerReport.Problem.DIGEST_MISMATCH, null, no);
                     }
-                    while (sealRow && sealRows.getLong("sealed_in") < no) {
-                        sealRow = sealRows.next();
-                    }
-                    List<byte[]> leaves = new ArrayList<>(block.entryCount());
-                    while (sealRow && sealRows.getLong("sealed_in") == no) {
-                        long entryId = sealRows.getLong("entry_id");
-                        if (sealRows.getInt("position") != leaves.size()) {
-                            return report(from, to, walk, LedgerReport.Problem.BLOCK_CHANGED, null, no);
-                        }
-                        if (sealRows.getObject("id") == null) {
-                            // Not at the time it was sealed with: gone, or its time changed.
-                            boolean elsewhere = Boolean.TRUE.equals(jdbc.queryForObject(
-                                    "SELECT EXISTS (SELECT 1 FROM audit_entry WHERE id = ?)", Boolean.class, entryId));
-                            return report(from, to, walk, elsewhere ? LedgerReport.Problem.ENTRY_CHANGED
-                                    : LedgerReport.Problem.ENTRY_MISSING, entryId, no);
-                        }
-                        String leaf = Ledger.hex(Ledger.leafHash(AuditQuery.entry(sealRows)));
-                        if (!leaf.equals(sealRows.getString("leaf_hash"))) {
-                            return report(from, to, walk, LedgerReport.Problem.ENTRY_CHANGED, entryId, no);
-                        }
-                        if (!sealRows.getBoolean("details_match")) {
-                            return report(from, to, walk, LedgerReport.Problem.DETAILS_CHANGED, entryId, no);
-                        }
-                        leaves.add(Ledger.unhex(leaf));
-                        walk.entries++;
-                        job.doneSoFar(walk.entries);
-                        job.checkCancelled();
-                        sealRow = sealRows.next();
-                    }
-                    if (leaves.size() != block.entryCount() || leaves.isEmpty()
-                            || !Ledger.hex(Ledger.root(leaves)).equals(block.merkleRoot())) {
+                    if (block.entryCount() <= 0 || block.firstEntryId() > block.lastEntryId()) {
                         return report(from, to, walk, LedgerReport.Problem.BLOCK_CHANGED, null, no);
                     }
-                    walk.blocks++;
-                    walk.firstBlock = walk.firstBlock == null ? no : walk.firstBlock;
-                    walk.lastBlock = no;
-                    walk.lastHash = block.blockHash();
+                    blocks.add(block);
                     expectedPrevious = block.blockHash();
                     expectedNo = no + 1;
                 }
                 if (expectedNo <= last) {
                     return report(from, to, walk, LedgerReport.Problem.BLOCK_LINK_BROKEN, null, expectedNo);
+                }
+            }
+        }
+        List<List<LedgerBlock>> runs = new ArrayList<>();
+        int start = 0;
+        while (start < blocks.size()) {
+            int end = start + 1;
+            long entries = blocks.get(start).entryCount();
+            while (end < blocks.size() && end - start < RUN_BLOCKS && entries + blocks.get(end).entryCount() <= RUN_ENTRIES) {
+                entries += blocks.get(end).entryCount();
+                end++;
+            }
+            runs.add(blocks.subList(start, end));
+            start = end;
+        }
+        return walkRuns(connection, runs, walk, from, to, job);
+    }
+
+    /**
+     * The runs, on this connection and on a second one that reads the same snapshot (exported
+     * from this transaction), so the database and the hashing use both cores. The finding of the
+     * earliest run with one is the answer; no run after it is started.
+     */
+    private @Nullable LedgerReport walkRuns(Connection connection, List<List<LedgerBlock>> runs, Walk walk,
+                                            @Nullable Instant from, @Nullable Instant to, AuditJob<?> job)
+            throws SQLException {
+        RunResult[] results = new RunResult[runs.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger stopAfter = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicLong checked = new AtomicLong(walk.entries);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread second = null;
+        if (runs.size() > 1) {
+            String snapshotId = jdbc.queryForObject("SELECT pg_export_snapshot()", String.class);
+            DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource());
+            second = new Thread(() -> {
+                try (Connection other = dataSource.getConnection()) {
+                    other.setAutoCommit(false);
+                    try {
+                        try (Statement statement = other.createStatement()) {
+                            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                            statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "") + "'");
+                            statement.execute("SET LOCAL statement_timeout = 0");
+                        }
+                        takeRuns(other, runs, results, next, stopAfter, checked, job);
+                    } finally {
+                        other.rollback();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    stop(failure, stopAfter, e);
+                }
+            }, "audit-verify-2");
+            second.setDaemon(true);
+            second.start();
+        }
+        try {
+            takeRuns(connection, runs, results, next, stopAfter, checked, job);
+        } catch (SQLException | RuntimeException e) {
+            stop(failure, stopAfter, e);
+        }
+        if (second != null) {
+            try {
+                second.join();
+            } catch (InterruptedException e) {
+                stop(failure, stopAfter, e);
+                Thread.currentThread().interrupt();
+            }
+        }
+        // The first failure is the one to report; the other connection then stopped because of it.
+        Throwable failed = failure.get();
+        if (failed instanceof SQLException e) {
+            throw e;
+        }
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new CancellationException("the verification was interrupted");
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult result = Objects.requireNonNull(results[i], "every run up to the first finding was walked");
+            walk.entries += result.entries();
+            LedgerReport.Finding finding = result.finding();
+            if (finding != null) {
+                return report(from, to, walk, finding.problem(), finding.entryId(), finding.blockNo());
+            }
+            List<LedgerBlock> run = runs.get(i);
+            walk.blocks += run.size();
+            walk.firstBlock = walk.firstBlock == null ? run.get(0).blockNo() : walk.firstBlock;
+            walk.lastBlock = run.get(run.size() - 1).blockNo();
+            walk.lastHash = run.get(run.size() - 1).blockHash();
+        }
+        return null;
+    }
+
+    /** Records the first failure and stops both connections at their next look. */
+    private static void stop(AtomicReference<Throwable> failure, AtomicInteger stopAfter, Throwable e) {
+        failure.compareAndSet(null, e);
+        stopAfter.set(-1);
+    }
+
+    private void takeRuns(Connection connection, List<List<LedgerBlock>> runs, RunResult[] results, AtomicInteger next,
+                          AtomicInteger stopAfter, AtomicLong checked, AuditJob<?> job) throws SQLException {
+        for (int i = next.getAndIncrement(); i < runs.size() && i <= stopAfter.get(); i = next.getAndIncrement()) {
+            RunResult result = walkEntries(connection, runs.get(i), checked, stopAfter, job);
+            results[i] = result;
+            if (result.finding() != null) {
+                int run = i;
+                stopAfter.accumulateAndGet(run, Math::min);
+            }
+        }
+    }
+
+    /** What walking one run found: how many of its entries were checked, and its first finding. */
+    private record RunResult(long entries, LedgerReport.@Nullable Finding finding) {
+    }
+
+    /** Where an entry was sealed: its block (as an index into the run), position, leaf hash and time. */
+    private record Seal(int block, int position, String leafHash, @Nullable OffsetDateTime occurredAt) {
+    }
+
+    /**
+     * The entries of a run of blocks: their seals by entry id, then the entries of the run's id
+     * range in one index scan in id order (each block seals the entries of one month, in id
+     * order, so the range holds all of them), each giving the leaf hash it was sealed with; then
+     * each block's leaves give its Merkle root. No entry is looked up one at a time but those a
+     * seal names and the range does not hold (removed, or its id or time changed).
+     */
+    private RunResult walkEntries(Connection connection, List<LedgerBlock> run, AtomicLong checked,
+                                  AtomicInteger stopAfter, AuditJob<?> job) throws SQLException {
+        long firstNo = run.get(0).blockNo();
+        long lowestId = Long.MAX_VALUE;
+        long highestId = Long.MIN_VALUE;
+        byte[][][] leaves = new byte[run.size()][][];
+        for (int b = 0; b < run.size(); b++) {
+            leaves[b] = new byte[run.get(b).entryCount()][];
+            lowestId = Math.min(lowestId, run.get(b).firstEntryId());
+            highestId = Math.max(highestId, run.get(b).lastEntryId());
+        }
+        Map<Long, Seal> seals = new HashMap<>();
+        BitSet[] positions = new BitSet[run.size()];
+        try (PreparedStatement statement = connection.prepareStatement("SELECT entry_id, block_no, position, leaf_hash,"
+                + " occurred_at FROM audit_entry_seal WHERE block_no BETWEEN ? AND ? ORDER BY block_no, position")) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, firstNo);
+            statement.setLong(2, run.get(run.size() - 1).blockNo());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    int b = (int) (rows.getLong(2) - firstNo);
+                    int position = rows.getInt(3);
+                    positions[b] = positions[b] == null ? new BitSet() : positions[b];
+                    if (position < 0 || position >= leaves[b].length || positions[b].get(position)) {
+                        return new RunResult(0, new LedgerReport.Finding(LedgerReport.Problem.BLOCK_CHANGED, null, firstNo + b));
+                    }
+                    positions[b].set(position);
+                    seals.put(rows.getLong(1), new Seal(b, position, rows.getString(4), rows.getObject(5, OffsetDateTime.class)));
+                }
+            }
+        }
+        long[] entries = new long[1];
+        LedgerReport.Finding broken;
+        Savepoint beforeEntries = connection.setSavepoint();
+        try {
+            broken = walkEntries(connection, ENTRIES_DETAILS_PARSED, lowestId, highestId, run, seals, leaves, entries,
+                    checked, stopAfter, job);
+            connection.releaseSavepoint(beforeEntries);
+        } catch (SQLException e) {
+            if (!"22P02".equals(e.getSQLState())) {
+                throw e;
+            }
+            // Details no longer JSON (only the owner could store that): read again, asking each entry.
+            connection.rollback(beforeEntries);
+            broken = walkEntries(connection, ENTRIES_DETAILS_CHECKED, lowestId, highestId, run, seals, leaves, entries,
+                    checked, stopAfter, job);
+        }
+        if (broken != null) {
+            return new RunResult(entries[0], broken);
+        }
+        if (!seals.isEmpty()) {
+            // Sealed, but not at its id and time in the range: gone, or its id or time changed.
+            Map.Entry<Long, Seal> firstMissing = seals.entrySet().stream()
+                    .min(Comparator.comparingInt((Map.Entry<Long, Seal> seal) -> seal.getValue().block())
+                            .thenComparingInt(seal -> seal.getValue().position()))
+                    .orElseThrow();
+            long entryId = firstMissing.getKey();
+            boolean elsewhere;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM audit_entry WHERE id = ?")) {
+                statement.setLong(1, entryId);
+                try (ResultSet row = statement.executeQuery()) {
+                    elsewhere = row.next();
+                }
+            }
+            return new RunResult(entries[0], new LedgerReport.Finding(elsewhere ? LedgerReport.Problem.ENTRY_CHANGED
+                    : LedgerReport.Problem.ENTRY_MISSING, entryId, firstNo + firstMissing.getValue().block()));
+        }
+        for (int b = 0; b < run.size(); b++) {
+            LedgerBlock block = run.get(b);
+            List<byte[]> blockLeaves = Arrays.asList(leaves[b]);
+            if (blockLeaves.contains(null) || !Ledger.hex(Ledger.root(blockLeaves)).equals(block.merkleRoot())) {
+                return new RunResult(entries[0], new LedgerReport.Finding(LedgerReport.Problem.BLOCK_CHANGED, null,
+                        block.blockNo()));
+            }
+        }
+        return new RunResult(entries[0], null);
+    }
+
+    private LedgerReport.@Nullable Finding walkEntries(Connection connection, String sql, long lowestId, long highestId,
+                                                       List<LedgerBlock> run, Map<Long, Seal> seals, byte[][][] leaves,
+                                                       long[] entries, AtomicLong checked, AtomicInteger stopAfter,
+                                                       AuditJob<?> job) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, lowestId);
+            statement.setLong(2, highestId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong("id");
+                    Seal seal = seals.get(id);
+                    if (seal == null) {
+                        continue;
+                    }
+                    long blockNo = run.get(seal.block()).blockNo();
+                    AuditEntry entry = AuditQuery.entry(rows);
+                    OffsetDateTime sealedTime = seal.occurredAt();
+                    if (sealedTime == null || !sealedTime.toInstant().equals(entry.occurredAt())) {
+                        return new LedgerReport.Finding(LedgerReport.Problem.ENTRY_CHANGED, id, blockNo);
+                    }
+                    byte[] leaf = Ledger.leafHash(entry);
+                    if (!Ledger.hex(leaf).equals(seal.leafHash())) {
+                        return new LedgerReport.Finding(LedgerReport.Problem.ENTRY_CHANGED, id, blockNo);
+                    }
+                    if (!rows.getBoolean("details_match")) {
+                        return new LedgerReport.Finding(LedgerReport.Problem.DETAILS_CHANGED, id, blockNo);
+                    }
+                    leaves[seal.block()][seal.position()] = leaf;
+                    seals.remove(id);
+                    entries[0]++;
+                    long done = checked.incrementAndGet();
+                    if (done % PROGRESS_EVERY == 0) {
+                        job.doneSoFar(done);
+                        job.checkCancelled();
+                        if (stopAfter.get() < 0) {
+                            throw new CancellationException("the other verification connection stopped");
+                        }
+                    }
                 }
             }
         }

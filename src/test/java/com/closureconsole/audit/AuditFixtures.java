@@ -122,6 +122,10 @@ final class AuditFixtures {
         /** Puts every ledger table back as {@link #copyLedger} found it, as restoring an older backup does. */
         void restoreLedger() {
             withTriggersOff(jdbc -> {
+                // The sealer's state first, as the sealer takes it: a sealing turn still running
+                // finishes before the restore, and a new one waits for it, instead of a deadlock.
+                jdbc.execute("LOCK TABLE audit_sealer, " + String.join(", ", LEDGER_TABLES.stream()
+                        .filter(table -> !table.equals("audit_sealer")).toList()) + " IN ACCESS EXCLUSIVE MODE");
                 for (String table : LEDGER_TABLES) {
                     jdbc.execute("DELETE FROM " + table);
                 }
