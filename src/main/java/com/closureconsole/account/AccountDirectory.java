@@ -42,7 +42,7 @@ public class AccountDirectory {
                 IdentityType.valueOf(rs.getString("identity_type")),
                 rs.getString("taobao_id"),
                 (Boolean) rs.getObject("taobao_closable"),
-                toInstant(rs.getTimestamp("registered_at")),
+                rs.getTimestamp("registered_at").toInstant(),
                 toInstant(rs.getTimestamp("activated_at")),
                 toInstant(rs.getTimestamp("closed_at"))));
         Optional<AccountProfile> profile = found.stream().findFirst();

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member of staff opened an account's masked profile, or asked for one that does not exist.
@@ -19,7 +20,7 @@ public record AccountViewed(String requestedId, boolean found) implements Audite
     }
 
     @Override
-    public String accountId() {
+    public @Nullable String accountId() {
         return found ? requestedId : null;
     }
 

@@ -148,15 +148,15 @@ public class WalletFactsReader {
                     first(rows(rs, "cash_out", r -> new AccountFacts.CashOut(
                             r.get(0).asLong(), r.get(1).asText(), money(r.get(2), r.get(3)), instant(r.get(4))))),
                     rows(rs, "agreements", r -> new AccountFacts.WithholdingAgreement(
-                            r.get(0).asLong(), r.get(1).asText(), text(r.get(2)), instant(r.get(3)))),
+                            r.get(0).asLong(), r.get(1).asText(), r.get(2).asText(), instant(r.get(3)))),
                     rows(rs, "arrangements", r -> new AccountFacts.Arrangement(r.get(0).asLong(), r.get(1).asText(),
-                            text(r.get(2)), text(r.get(3)), instant(r.get(4)), instant(r.get(5)))),
+                            r.get(2).asText(), r.get(3).asText(), instant(r.get(4)), instantOrNull(r.get(5)))),
                     rows(rs, "operations", r -> new AccountFacts.SecurityOperation(
                             r.get(0).asLong(), r.get(1).asText(), instant(r.get(2)))),
                     rows(rs, "disputes", r -> new AccountFacts.Dispute(
                             r.get(0).asLong(), r.get(1).asText(), instant(r.get(2)))),
                     rows(rs, "restrictions", r -> new AccountFacts.Restriction(
-                            r.get(0).asLong(), r.get(1).asText(), text(r.get(2)), instant(r.get(3)))),
+                            r.get(0).asLong(), r.get(1).asText(), r.get(2).asText(), instant(r.get(3)))),
                     rows(rs, "contracts", r -> new AccountFacts.MerchantContract(r.get(0).asLong(), r.get(1).asText(),
                             r.get(2).asText(), instant(r.get(3)), instant(r.get(4)), r.get(5).asBoolean()))));
         });
@@ -193,13 +193,17 @@ public class WalletFactsReader {
         return value == null ? null : value.toInstant();
     }
 
-    /** A time sent as microseconds since the epoch (exact, and free of the session's time zone). */
+    /**
+     * A time sent as microseconds since the epoch (exact, and free of the session's time zone), of
+     * a column that is {@code NOT NULL}.
+     */
     private static Instant instant(JsonNode micros) {
-        return micros.isNull() ? null : Instant.EPOCH.plus(micros.asLong(), ChronoUnit.MICROS);
+        return Instant.EPOCH.plus(micros.asLong(), ChronoUnit.MICROS);
     }
 
-    private static String text(JsonNode value) {
-        return value.isNull() ? null : value.asText();
+    /** The same, of a column that may be {@code NULL}. */
+    private static @Nullable Instant instantOrNull(JsonNode micros) {
+        return micros.isNull() ? null : instant(micros);
     }
 
     private static Money money(JsonNode amount, JsonNode currency) {

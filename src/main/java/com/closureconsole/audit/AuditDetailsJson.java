@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The details of an entry as JSON text: written once, masked, in the publisher's order, with
@@ -69,7 +70,7 @@ final class AuditDetailsJson {
         }
     }
 
-    private static JsonNode mask(String key, JsonNode node) {
+    private static JsonNode mask(@Nullable String key, JsonNode node) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();

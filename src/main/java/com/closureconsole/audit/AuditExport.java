@@ -15,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import com.closureconsole.security.CurrentStaff;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -116,7 +117,7 @@ public class AuditExport {
     }
 
     /** A cell a spreadsheet would take for a formula gets an apostrophe in front (CSV injection). */
-    static String cell(String value) {
+    static @Nullable String cell(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }

@@ -46,9 +46,10 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
     }
 
     public AuditFilter {
-        actor = blankToNull(actor) == null ? null : actor.strip().toLowerCase(Locale.ROOT);
-        accountId = blankToNull(accountId) == null ? null : accountId.strip();
-        text = blankToNull(text) == null ? null : text.strip();
+        String strippedActor = stripped(actor);
+        actor = strippedActor == null ? null : strippedActor.toLowerCase(Locale.ROOT);
+        accountId = stripped(accountId);
+        text = stripped(text);
         List<Problem> problems = check(from, to, actor, accountId, text);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("not a valid audit filter: " + problems);
@@ -56,7 +57,8 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
     }
 
     /** What is wrong with these values as a filter; empty when they make a valid one. */
-    public static List<Problem> check(Instant from, Instant to, String actor, String accountId, String text) {
+    public static List<Problem> check(@Nullable Instant from, @Nullable Instant to, @Nullable String actor,
+                                      @Nullable String accountId, @Nullable String text) {
         List<Problem> problems = new ArrayList<>();
         if (from != null && to != null && !to.isAfter(from)) {
             problems.add(new Problem(Field.TO, "toNotAfterFrom"));
@@ -64,7 +66,8 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         if (actor != null && actor.strip().length() > MAX_ACTOR) {
             problems.add(new Problem(Field.ACTOR, "tooLong"));
         }
-        if (blankToNull(accountId) != null && !AccountIds.isAccountId(accountId.strip())) {
+        String account = stripped(accountId);
+        if (account != null && !AccountIds.isAccountId(account)) {
             problems.add(new Problem(Field.ACCOUNT, "accountId"));
         }
         if (text != null && text.strip().length() > MAX_TEXT) {
@@ -93,7 +96,8 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         return parts;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** The value without its outer blanks; {@code null} when nothing is left. */
+    private static @Nullable String stripped(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

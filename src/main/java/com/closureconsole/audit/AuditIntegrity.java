@@ -72,10 +72,11 @@ public class AuditIntegrity {
             details.put("firstBlock", report.firstBlockNo());
             details.put("lastBlock", report.lastBlockNo());
             details.put("lastBlockHash", report.lastBlockHash());
-            if (!report.intact()) {
-                details.put("problem", report.finding().problem());
-                details.put("entryId", report.finding().entryId());
-                details.put("blockNo", report.finding().blockNo());
+            LedgerReport.Finding finding = report.finding();
+            if (finding != null) {
+                details.put("problem", finding.problem());
+                details.put("entryId", finding.entryId());
+                details.put("blockNo", finding.blockNo());
             }
             log.record(AuditEvent.of(AuditTrailAction.AUDIT_VERIFY, null,
                     report.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details), actor);
@@ -94,7 +95,7 @@ public class AuditIntegrity {
         return keys.publicKeyPem();
     }
 
-    private static Map<String, Object> range(Instant from, Instant to) {
+    private static Map<String, Object> range(@Nullable Instant from, @Nullable Instant to) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", from);
         details.put("to", to);

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import com.closureconsole.shared.AccountIds;
 import com.closureconsole.shared.Masking;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The trail's last net for personal data. Publishers mask what they put in an {@link Audited}
@@ -29,7 +30,7 @@ final class AuditMasking {
      * id or card number, search text) or, whatever its name, when it looks like a phone number or an
      * e-mail address. Already masked values (with {@code *}) and account ids stay as they are.
      */
-    static String detail(String key, String value) {
+    static String detail(@Nullable String key, String value) {
         if (value == null || value.contains("*")) {
             return value;
         }

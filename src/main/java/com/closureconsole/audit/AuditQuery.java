@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SQL of a filtered look at the trail, newest first. Pages seek past a cursor on
  * {@code (occurred_at, id)}, which the indexes of V004 and V010 serve directly: no OFFSET and no
@@ -25,7 +27,7 @@ final class AuditQuery {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 
-    private AuditQuery(AuditFilter filter, AuditCursor after) {
+    private AuditQuery(AuditFilter filter, @Nullable AuditCursor after) {
         if (filter.from() != null) {
             where("occurred_at >= ?", utc(filter.from()));
         }
@@ -57,7 +59,7 @@ final class AuditQuery {
         }
     }
 
-    static AuditQuery of(AuditFilter filter, AuditCursor after) {
+    static AuditQuery of(AuditFilter filter, @Nullable AuditCursor after) {
         return new AuditQuery(filter, after);
     }
 

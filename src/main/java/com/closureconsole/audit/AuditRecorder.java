@@ -14,6 +14,7 @@ import com.closureconsole.security.StaffOidcUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -93,7 +94,7 @@ class AuditRecorder {
 
     /** How the identity provider says the user signed in: which provider, who, and with what methods. */
     private static Map<String, Object> providerDetails(String provider, Object issuer, String subject,
-                                                       java.util.List<String> amr, String acr) {
+                                                       java.util.List<String> amr, @Nullable String acr) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", "OIDC");
         details.put("provider", provider);
@@ -174,7 +175,7 @@ class AuditRecorder {
         return new Actor(authentication.getName(), role, address(authentication));
     }
 
-    private String address(Authentication authentication) {
+    private @Nullable String address(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
                 ? web.getRemoteAddress() : staff.clientAddress();
     }

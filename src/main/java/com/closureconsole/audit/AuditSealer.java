@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,7 +69,7 @@ class AuditSealer implements SmartLifecycle {
     private final DigestStore digests;
     private final Duration interval;
     private final Object sealing = new Object();
-    private ScheduledExecutorService thread;
+    private @Nullable ScheduledExecutorService thread;
     private volatile boolean failing;
     private volatile boolean paused;
     private volatile long partitionsPrepared = System.nanoTime() - PARTITION_CHECK.toNanos();
@@ -133,7 +134,7 @@ class AuditSealer implements SmartLifecycle {
     }
 
     /** True: one block sealed; false: nothing queued; null: another node is sealing. */
-    private Boolean sealOneBlock() {
+    private @Nullable Boolean sealOneBlock() {
         jdbc.execute("SET LOCAL statement_timeout = '60s'");
         List<Object[]> state = jdbc.query("SELECT last_block_no, last_block_hash FROM audit_sealer FOR UPDATE SKIP LOCKED",
                 (row, n) -> new Object[] {row.getLong(1), row.getString(2)});
@@ -177,12 +178,11 @@ class AuditSealer implements SmartLifecycle {
             times[i] = entries.get(i).occurredAt().toString();
         }
         Instant sealedAt = jdbc.queryForObject("SELECT clock_timestamp()", OffsetDateTime.class).toInstant();
-        LedgerBlock unsigned = new LedgerBlock(previousNo + 1, sealedAt, count, ids[0], ids[count - 1],
-                Ledger.hex(Ledger.root(leaves)), previousHash, null, null, keys.keyId());
-        String blockHash = unsigned.computedHash();
-        LedgerBlock block = new LedgerBlock(unsigned.blockNo(), unsigned.sealedAt(), count, ids[0], ids[count - 1],
-                unsigned.merkleRoot(), previousHash, blockHash,
-                keys.sign(LedgerBlock.signedBytes(unsigned.blockNo(), blockHash)), keys.keyId());
+        long blockNo = previousNo + 1;
+        String merkleRoot = Ledger.hex(Ledger.root(leaves));
+        String blockHash = LedgerBlock.hash(blockNo, sealedAt, count, ids[0], ids[count - 1], merkleRoot, previousHash);
+        LedgerBlock block = new LedgerBlock(blockNo, sealedAt, count, ids[0], ids[count - 1], merkleRoot, previousHash,
+                blockHash, keys.sign(LedgerBlock.signedBytes(blockNo, blockHash)), keys.keyId());
         jdbc.update("""
                 INSERT INTO audit_block (block_no, sealed_at, entry_count, first_entry_id, last_entry_id, merkle_root,
                                          prev_block_hash, block_hash, signature, key_id)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,11 @@ class ChainVerifier {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    ChainReport verify(Instant from, Instant to, AuditJob<?> job) {
+    ChainReport verify(@Nullable Instant from, @Nullable Instant to, AuditJob<?> job) {
         return snapshot.execute(status -> walk(from, to, job));
     }
 
-    private ChainReport walk(Instant from, Instant to, AuditJob<?> job) {
+    private ChainReport walk(@Nullable Instant from, @Nullable Instant to, AuditJob<?> job) {
         AuditLongRead.allow(jdbc);
         Head head = jdbc.queryForObject("SELECT last_id, last_hash FROM audit_chain_head",
                 (row, n) -> new Head((Long) row.getObject("last_id"), row.getString("last_hash")));
@@ -71,7 +72,7 @@ class ChainVerifier {
             return new ChainReport(from, to, 0, null, null, null,
                     headAgrees ? null : new ChainReport.BrokenLink(head.lastId(), ChainReport.Problem.NEWEST_ENTRY_MISSING, null));
         }
-        job.total(lastId - firstId + 1);
+        job.total(Objects.requireNonNull(lastId, "a range that holds a first entry holds a last one") - firstId + 1);
         long start = firstId;
 
         Link previous = jdbc.query("SELECT id, hash FROM audit_entry WHERE id < ? ORDER BY id DESC LIMIT 1",
@@ -109,13 +110,14 @@ class ChainVerifier {
                     return new Walk(checked, before, null);
                 }, firstId, lastId);
         Objects.requireNonNull(walk);
-        ChainReport.BrokenLink broken = walk.broken() != null ? walk.broken() : checkEnd(walk.last(), head);
+        ChainReport.BrokenLink broken = walk.broken() != null ? walk.broken()
+                : checkEnd(Objects.requireNonNull(walk.last(), "a walk without a break checked the first entry"), head);
         return new ChainReport(from, to, walk.checked(), firstId, lastId,
                 walk.last() == null ? null : walk.last().hash(), broken);
     }
 
     /** The entry after the range must link to its last entry; with none after it, the head must name it. */
-    private ChainReport.BrokenLink checkEnd(Link last, Head head) {
+    private ChainReport.@Nullable BrokenLink checkEnd(Link last, Head head) {
         List<Link> next = jdbc.query("SELECT id, prev_hash FROM audit_entry WHERE id > ? AND id <= ? ORDER BY id LIMIT 1",
                 (row, n) -> new Link(row.getLong("id"), row.getString("prev_hash")), last.id(), head.lastId());
         if (!next.isEmpty()) {
@@ -128,12 +130,12 @@ class ChainVerifier {
                         ChainReport.Problem.NEWEST_ENTRY_MISSING, last.id());
     }
 
-    private record Head(Long lastId, String lastHash) {
+    private record Head(@Nullable Long lastId, @Nullable String lastHash) {
     }
 
-    private record Link(long id, String hash) {
+    private record Link(long id, @Nullable String hash) {
     }
 
-    private record Walk(long checked, Link last, ChainReport.BrokenLink broken) {
+    private record Walk(long checked, @Nullable Link last, ChainReport.@Nullable BrokenLink broken) {
     }
 }

@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The fields of one audit entry that its hash covers, and the hash: SHA-256 over a canonical text
  * of every field plus the previous entry's hash, so changing, removing or reordering an entry
@@ -21,9 +23,9 @@ import java.util.UUID;
  * the application wrote ({@code details_text}), not the jsonb column, whose key order and spacing
  * PostgreSQL normalises.
  */
-record ChainedEntry(long id, Instant occurredAt, String actor, String actorRole, String clientAddress,
-                    String action, String accountId, String outcome, String detailsText,
-                    UUID correlationId, String prevHash) {
+record ChainedEntry(long id, Instant occurredAt, String actor, @Nullable String actorRole,
+                    @Nullable String clientAddress, String action, @Nullable String accountId, String outcome,
+                    String detailsText, @Nullable UUID correlationId, @Nullable String prevHash) {
 
     private static final String VERSION = "closure-console/audit-entry/v1";
     private static final DateTimeFormatter MICROS =

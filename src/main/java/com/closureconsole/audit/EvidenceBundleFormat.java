@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -15,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The evidence bundle's container: a ZIP of fixed files in a fixed order, stored uncompressed with
@@ -47,7 +49,7 @@ final class EvidenceBundleFormat {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String name : FILES) {
-                byte[] content = files.get(name);
+                byte[] content = Objects.requireNonNull(files.get(name), "a bundle is made of every one of its files");
                 ZipEntry entry = new ZipEntry(name);
                 entry.setMethod(ZipEntry.STORED);
                 entry.setTimeLocal(FIXED_TIME);
@@ -86,9 +88,9 @@ final class EvidenceBundleFormat {
     }
 
     /** An entry as the bundle holds it: every stored field, the time at microsecond precision. */
-    record Entry(long id, String occurredAt, String actor, String actorRole, String clientAddress, String action,
-                 String accountId, String outcome, String detailsText, String correlationId, String prevHash,
-                 String hash) {
+    record Entry(long id, String occurredAt, String actor, @Nullable String actorRole, @Nullable String clientAddress,
+                 String action, @Nullable String accountId, String outcome, String detailsText,
+                 @Nullable String correlationId, @Nullable String prevHash, @Nullable String hash) {
 
         static Entry of(AuditEntry entry) {
             return new Entry(entry.id(), Ledger.micros(entry.occurredAt()), entry.actor(), entry.actorRole(),

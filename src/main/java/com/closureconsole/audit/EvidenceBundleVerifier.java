@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The offline verifier of an evidence bundle: needs neither the console nor its database, only
@@ -29,6 +30,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * be run as asked.
  */
 public final class EvidenceBundleVerifier {
+
+    /** Why {@link #verify} reads a bundle's files unchecked: it refuses one that lacks a file first. */
+    private static final String HAS_EVERY_FILE = "a bundle that lacks a file is refused before";
 
     private EvidenceBundleVerifier() {
     }
@@ -82,11 +86,11 @@ public final class EvidenceBundleVerifier {
     }
 
     /** What a check found: no problems means the bundle holds. */
-    record Result(List<String> problems, String summary) {
+    record Result(List<String> problems, @Nullable String summary) {
     }
 
     /** Checks a bundle against {@code trusted}, or against its own key when that is {@code null}. */
-    static Result verify(byte[] zip, PublicKey trusted) {
+    static Result verify(byte[] zip, @Nullable PublicKey trusted) {
         List<String> problems = new ArrayList<>();
         Map<String, byte[]> files;
         try {
@@ -118,7 +122,7 @@ public final class EvidenceBundleVerifier {
             problems.add("public-key.pem is not an Ed25519 public key");
             key = trusted;
         }
-        byte[] manifestBytes = files.get(EvidenceBundleFormat.MANIFEST);
+        byte[] manifestBytes = Objects.requireNonNull(files.get(EvidenceBundleFormat.MANIFEST), HAS_EVERY_FILE);
         if (!LedgerKeys.verify(key, manifestBytes,
                 new String(files.get(EvidenceBundleFormat.MANIFEST_SIGNATURE), StandardCharsets.US_ASCII).strip())) {
             problems.add("manifest.json or manifest.sig was changed: the manifest's signature does not verify");
@@ -133,7 +137,8 @@ public final class EvidenceBundleVerifier {
             Map<String, String> listed = new HashMap<>();
             manifest.files().forEach(file -> listed.put(file.name(), file.sha256()));
             for (String name : EvidenceBundleFormat.LISTED) {
-                if (!Objects.equals(listed.get(name), Ledger.hex(Ledger.sha256(files.get(name))))) {
+                byte[] file = Objects.requireNonNull(files.get(name), HAS_EVERY_FILE);
+                if (!Objects.equals(listed.get(name), Ledger.hex(Ledger.sha256(file)))) {
                     problems.add("the file " + name + " was changed: its SHA-256 is not the one the signed manifest lists");
                 }
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -87,7 +88,8 @@ public class EvidenceBundles {
         files.put(EvidenceBundleFormat.DIGESTS, json(blocks.keySet().stream().filter(stored::containsKey).map(stored::get).toList()));
         files.put(EvidenceBundleFormat.PUBLIC_KEY, keys.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
         List<EvidenceBundleFormat.ListedFile> listed = EvidenceBundleFormat.LISTED.stream()
-                .map(name -> new EvidenceBundleFormat.ListedFile(name, Ledger.hex(Ledger.sha256(files.get(name))))).toList();
+                .map(name -> new EvidenceBundleFormat.ListedFile(name,
+                        Ledger.hex(Ledger.sha256(Objects.requireNonNull(files.get(name), "put above"))))).toList();
         byte[] manifest = json(new EvidenceBundleFormat.Manifest(EvidenceBundleFormat.FORMAT, correlationId.toString(),
                 Ledger.micros(Instant.now()), keys.keyId(), entries.size(), listed));
         files.put(EvidenceBundleFormat.MANIFEST, manifest);

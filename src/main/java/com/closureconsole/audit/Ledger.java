@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ledger's hashes, shared by the sealer, the verifier, the evidence bundle and the offline
  * verifier, so all four compute the same bytes.
@@ -38,7 +40,7 @@ final class Ledger {
         return MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
-    static String canonical(String version, String... fields) {
+    static String canonical(String version, @Nullable String... fields) {
         StringBuilder text = new StringBuilder(version).append('\n');
         for (String field : fields) {
             if (field == null) {

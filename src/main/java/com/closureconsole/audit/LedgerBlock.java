@@ -28,14 +28,27 @@ record LedgerBlock(long blockNo, Instant sealedAt, int entryCount, long firstEnt
     }
 
     String canonicalText() {
-        return Ledger.canonical(Ledger.BLOCK_VERSION, Long.toString(blockNo), Ledger.micros(sealedAt),
-                Integer.toString(entryCount), Long.toString(firstEntryId), Long.toString(lastEntryId),
-                merkleRoot, prevBlockHash);
+        return canonicalText(blockNo, sealedAt, entryCount, firstEntryId, lastEntryId, merkleRoot, prevBlockHash);
     }
 
     /** What this block's fields hash to; equal to {@link #blockHash()} unless it was changed. */
     String computedHash() {
-        return Ledger.hex(Ledger.sha256(canonicalText().getBytes(StandardCharsets.UTF_8)));
+        return hash(blockNo, sealedAt, entryCount, firstEntryId, lastEntryId, merkleRoot, prevBlockHash);
+    }
+
+    /** The hash of a block with these fields, before it is signed: what {@link #computedHash()} gives for it. */
+    static String hash(long blockNo, Instant sealedAt, int entryCount, long firstEntryId, long lastEntryId,
+                       String merkleRoot, @Nullable String prevBlockHash) {
+        String text = canonicalText(blockNo, sealedAt, entryCount, firstEntryId, lastEntryId, merkleRoot,
+                prevBlockHash);
+        return Ledger.hex(Ledger.sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String canonicalText(long blockNo, Instant sealedAt, int entryCount, long firstEntryId,
+                                        long lastEntryId, String merkleRoot, @Nullable String prevBlockHash) {
+        return Ledger.canonical(Ledger.BLOCK_VERSION, Long.toString(blockNo), Ledger.micros(sealedAt),
+                Integer.toString(entryCount), Long.toString(firstEntryId), Long.toString(lastEntryId),
+                merkleRoot, prevBlockHash);
     }
 
     /** The bytes a block's signature covers: its number and its hash. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +41,7 @@ class LedgerConfiguration {
 
     private final boolean demo;
     private final String demoDirectory;
-    private Path demoFolder;
+    private @Nullable Path demoFolder;
 
     LedgerConfiguration(@Value("${closure.demo:false}") boolean demo,
                         @Value("${closure.audit.directory:}") String demoDirectory) {

@@ -1,5 +1,7 @@
 package com.closureconsole.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The console refuses to start because the audit ledger cannot sign or keep its digests: no
  * signing key, a key that cannot be read, or no folder for the digests outside the database. Says
@@ -8,10 +10,12 @@ package com.closureconsole.audit;
  */
 class LedgerNotConfigured extends RuntimeException {
 
+    private final String reason;
     private final String action;
 
-    LedgerNotConfigured(String reason, String action, Throwable cause) {
+    LedgerNotConfigured(String reason, String action, @Nullable Throwable cause) {
         super("Closure Console refuses to start: " + reason, cause);
+        this.reason = reason;
         this.action = action;
     }
 
@@ -20,7 +24,7 @@ class LedgerNotConfigured extends RuntimeException {
     }
 
     String reason() {
-        return getMessage().substring("Closure Console refuses to start: ".length());
+        return reason;
     }
 
     String action() {

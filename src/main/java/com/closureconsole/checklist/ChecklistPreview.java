@@ -1,6 +1,7 @@
 package com.closureconsole.checklist;
 
 import com.closureconsole.closure.PreCheck;
+import org.jspecify.annotations.Nullable;
 
 /** The checklist as it would be sent now, or why there is none to send; with the account's daily quota. */
 public sealed interface ChecklistPreview {
@@ -16,6 +17,6 @@ public sealed interface ChecklistPreview {
      *
      * @param failedPreCheck with {@link Refusal#PRE_CHECK_FAILED}, the pre-check that failed
      */
-    record Unavailable(Refusal reason, PreCheck failedPreCheck, Quota quota) implements ChecklistPreview {
+    record Unavailable(Refusal reason, @Nullable PreCheck failedPreCheck, Quota quota) implements ChecklistPreview {
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.closureconsole.audit.AttemptRefused;
 import com.closureconsole.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A checklist was not sent: the daily limit, a change since the preview, nothing to send, or a
@@ -14,7 +15,8 @@ import com.closureconsole.audit.AuditOutcome;
  * @param accountId the account, or {@code null} when there is no such account
  * @param details   why, and the quota at that moment (or the error's code)
  */
-public record ChecklistSendRefused(String accountId, AuditOutcome outcome, Map<String, Object> details, UUID checklistId)
+public record ChecklistSendRefused(@Nullable String accountId, AuditOutcome outcome, Map<String, Object> details,
+                                   UUID checklistId)
         implements AttemptRefused {
 
     public ChecklistSendRefused {

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import com.closureconsole.closure.conditions.ConditionCode;
 import com.closureconsole.notification.Channel;
 import com.closureconsole.notification.CustomerMessages;
 import com.closureconsole.security.CurrentStaff;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -179,7 +181,8 @@ public class CustomerChecklists {
         events.publishEvent(new ChecklistSent(accountId, details, id));
         Quota after = quota(accountId, now);
         SentChecklist sent = new SentChecklist(id, accountId, now, staff, draft.channel(), draft.maskedRecipient(),
-                draft.locale(), draft.blockers(), messages.status(List.of(notification)).get(notification));
+                draft.locale(), draft.blockers(),
+                Objects.requireNonNull(messages.status(List.of(notification)).get(notification), "queued just now"));
         return new SendResult.Sent(sent, after);
     }
 
@@ -201,17 +204,18 @@ public class CustomerChecklists {
         List<SentChecklist> sent = new ArrayList<>();
         for (Row row : rows) {
             sent.add(new SentChecklist(row.id(), accountId, row.sentAt(), row.sentBy(), row.channel(),
-                    mask(row.channel(), row.recipient()), row.locale(), row.blockers(), status.get(row.notification())));
+                    mask(row.channel(), row.recipient()), row.locale(), row.blockers(),
+                    Objects.requireNonNull(status.get(row.notification()), "its notification, joined above")));
         }
         return sent;
     }
 
-    private ChecklistPreview draft(String accountId, UUID correlationId) {
+    private ChecklistPreview draft(String accountId, @Nullable UUID correlationId) {
         return draft(accountId, correlationId, quota(accountId, clock.instant()));
     }
 
     /** The checklist as it stands now; the condition check it rests on is audited. */
-    private ChecklistPreview draft(String accountId, UUID correlationId, Quota quota) {
+    private ChecklistPreview draft(String accountId, @Nullable UUID correlationId, Quota quota) {
         Optional<CustomerMessages.Destination> destination = messages.destination(accountId);
         if (destination.isEmpty()) {
             return new ChecklistPreview.Unavailable(Refusal.NO_SUCH_ACCOUNT, null, quota);
@@ -224,15 +228,18 @@ public class CustomerChecklists {
             return new ChecklistPreview.Unavailable(Refusal.NOTHING_BLOCKS, null, quota);
         }
         CustomerMessages.Destination to = destination.get();
-        if (!to.reachable()) {
+        Channel channel = to.channel();
+        String maskedRecipient = to.maskedRecipient();
+        String fingerprint = to.fingerprint();
+        // A destination has its channel, masked address and fingerprint together, or none of them.
+        if (channel == null || maskedRecipient == null || fingerprint == null) {
             return new ChecklistPreview.Unavailable(Refusal.NO_CONTACT, null, quota);
         }
-        Channel channel = to.channel();
         String locale = ChecklistWording.normalise(to.locale());
         ChecklistWording.Text text = new ChecklistWording(locale, zone).write(accountId, report.blockers());
-        return new ChecklistPreview.Ready(new ChecklistDraft(accountId, channel, to.maskedRecipient(), locale,
+        return new ChecklistPreview.Ready(new ChecklistDraft(accountId, channel, maskedRecipient, locale,
                 text.subject(), text.body(), report.blockingCodes(),
-                digest(channel.name(), to.fingerprint(), locale, text.subject(), text.body())), quota);
+                digest(channel.name(), fingerprint, locale, text.subject(), text.body())), quota);
     }
 
     /** The checklists of the last 24 hours; when they reach the limit, the next send may be made once the oldest that counts is 24 hours old. */

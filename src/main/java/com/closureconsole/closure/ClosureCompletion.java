@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +47,8 @@ class ClosureCompletion {
     public Optional<ClosureRequestView> completeIfDue(UUID requestId) {
         Optional<ClosureRequest> locked = lockCoolingOff(requestId);
         Instant now = clock.instant();
-        if (locked.isEmpty() || locked.get().dueAt().isAfter(now)) {
+        if (locked.isEmpty()
+                || Objects.requireNonNull(locked.get().dueAt(), ClosureRequestView.COOLING_OFF_HAS_DUE_TIME).isAfter(now)) {
             return Optional.empty();
         }
         ClosureRequest request = locked.get();

@@ -14,6 +14,7 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -52,7 +53,7 @@ class ClosureRequest implements Persistable<UUID> {
     private ClosureReason reasonCode;
 
     @Column(name = "reason_text")
-    private String reasonText;
+    private @Nullable String reasonText;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "taobao_outcome")
@@ -62,19 +63,19 @@ class ClosureRequest implements Persistable<UUID> {
     private Instant submittedAt;
 
     @Column(name = "due_at")
-    private Instant dueAt;
+    private @Nullable Instant dueAt;
 
     @Column(name = "decided_by")
-    private String decidedBy;
+    private @Nullable String decidedBy;
 
     @Column(name = "decision_reason")
-    private String decisionReason;
+    private @Nullable String decisionReason;
 
     @Column(name = "finished_at")
-    private Instant finishedAt;
+    private @Nullable Instant finishedAt;
 
     @Column(name = "failure_reason")
-    private String failureReason;
+    private @Nullable String failureReason;
 
     @Version
     private long version;
@@ -88,7 +89,7 @@ class ClosureRequest implements Persistable<UUID> {
 
     ClosureRequest(UUID id, String accountId, String idempotencyKey, String initiatedBy,
                    VerificationMethod verificationMethod, String confirmationVersion, ClosureReason reasonCode,
-                   String reasonText, TaobaoOutcome taobaoOutcome, Instant submittedAt) {
+                   @Nullable String reasonText, TaobaoOutcome taobaoOutcome, Instant submittedAt) {
         this.id = id;
         this.accountId = accountId;
         this.state = ClosureState.SUBMITTED;
@@ -136,7 +137,7 @@ class ClosureRequest implements Persistable<UUID> {
      * A supervisor other than the initiator approves; where the request goes next (completion,
      * cooling-off, or failure at the re-check) is decided by the approval's re-check.
      */
-    void approve(String supervisor, String comment) {
+    void approve(String supervisor, @Nullable String comment) {
         refusalToApprove(supervisor).ifPresent(refusal -> {
             throw new IllegalStateException("closure request " + id + " cannot be approved: " + refusal);
         });
@@ -162,7 +163,7 @@ class ClosureRequest implements Persistable<UUID> {
         return view().cancellableAt(now) ? Optional.empty() : Optional.of(DecisionResult.Refusal.TOO_LATE_TO_CANCEL);
     }
 
-    void cancel(String staff, String reason, Instant now) {
+    void cancel(String staff, @Nullable String reason, Instant now) {
         refusalToCancel(now).ifPresent(refusal -> {
             throw new IllegalStateException("closure request " + id + " cannot be cancelled: " + refusal);
         });
@@ -197,7 +198,7 @@ class ClosureRequest implements Persistable<UUID> {
         }
     }
 
-    private void decide(String staff, String reason) {
+    private void decide(String staff, @Nullable String reason) {
         decidedBy = staff;
         decisionReason = reason;
     }
@@ -228,7 +229,7 @@ class ClosureRequest implements Persistable<UUID> {
         return taobaoOutcome;
     }
 
-    Instant dueAt() {
+    @Nullable Instant dueAt() {
         return dueAt;
     }
 }

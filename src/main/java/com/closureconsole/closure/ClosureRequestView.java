@@ -1,6 +1,7 @@
 package com.closureconsole.closure;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -12,8 +13,12 @@ public record ClosureRequestView(UUID id, String accountId, ClosureState state, 
                                  @Nullable String decisionReason, @Nullable Instant finishedAt,
                                  @Nullable String failureReason) {
 
+    /** Why a request cooling off has a due time: the move to cooling-off sets it. */
+    static final String COOLING_OFF_HAS_DUE_TIME = "a request cooling off has a due time";
+
     /** An agent may still cancel: while it awaits approval, or within its cooling-off window. */
     public boolean cancellableAt(Instant now) {
-        return state == ClosureState.AWAITING_APPROVAL || state == ClosureState.COOLING_OFF && dueAt.isAfter(now);
+        return state == ClosureState.AWAITING_APPROVAL || state == ClosureState.COOLING_OFF
+                && Objects.requireNonNull(dueAt, COOLING_OFF_HAS_DUE_TIME).isAfter(now);
     }
 }

@@ -2,6 +2,7 @@ package com.closureconsole.closure;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,10 +37,14 @@ public enum ClosureState {
             FAILED, EnumSet.noneOf(ClosureState.class));
 
     public boolean canMoveTo(ClosureState target) {
-        return MOVES.get(this).contains(target);
+        return moves().contains(target);
     }
 
     public boolean finished() {
-        return MOVES.get(this).isEmpty();
+        return moves().isEmpty();
+    }
+
+    private Set<ClosureState> moves() {
+        return Objects.requireNonNull(MOVES.get(this), "MOVES names every state");
     }
 }

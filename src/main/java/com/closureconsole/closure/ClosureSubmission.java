@@ -3,7 +3,9 @@ package com.closureconsole.closure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.closureconsole.account.AccountFacts;
 import com.closureconsole.account.AccountLifecycle;
@@ -12,6 +14,7 @@ import com.closureconsole.shared.Masking;
 import com.closureconsole.account.WalletFactsReader;
 import com.closureconsole.closure.SubmissionResult.Refusal;
 import com.closureconsole.security.CurrentStaff;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -73,7 +76,7 @@ public class ClosureSubmission {
     public SubmissionResult submit(SubmitClosure command) {
         Optional<Refusal> invalid = invalid(command);
         SubmissionResult result = invalid.isPresent() ? new SubmissionResult.Refused(invalid.get(), null)
-                : submitChecked(command, currentStaff.require().username());
+                : submitChecked(Complete.of(command), currentStaff.require().username());
         if (result instanceof SubmissionResult.Refused refused) {
             SubmissionResult.Refused told = withCompeting(command, refused);
             auditRefusal(command, told);
@@ -82,7 +85,7 @@ public class ClosureSubmission {
         return result;
     }
 
-    private SubmissionResult submitChecked(SubmitClosure command, String staff) {
+    private SubmissionResult submitChecked(Complete command, String staff) {
         try {
             return transactions.execute(status -> submitLocked(command, staff));
         } catch (DataIntegrityViolationException e) {
@@ -98,7 +101,7 @@ public class ClosureSubmission {
         }
     }
 
-    private SubmissionResult submitLocked(SubmitClosure command, String staff) {
+    private SubmissionResult submitLocked(Complete command, String staff) {
         Optional<ClosureRequest> earlier = requests.findByIdempotencyKey(command.idempotencyKey());
         if (earlier.isPresent()) {
             return new SubmissionResult.Submitted(earlier.get().view(), true);
@@ -159,7 +162,7 @@ public class ClosureSubmission {
     }
 
     /** Refuses the submission: nothing persisted. The refusal is audited once this transaction has ended. */
-    private static SubmissionResult refuse(Refusal reason, EligibilityReport report) {
+    private static SubmissionResult refuse(Refusal reason, @Nullable EligibilityReport report) {
         return new SubmissionResult.Refused(reason, report);
     }
 
@@ -173,10 +176,12 @@ public class ClosureSubmission {
                 || refused.reason() == Refusal.NOT_ELIGIBLE && refused.report() != null
                 && (refused.report().failedPreCheck() == PreCheck.NOT_CLOSING
                 || refused.report().failedPreCheck() == PreCheck.NOT_CLOSED);
-        if (!heldByAnother) {
+        // Such a refusal comes after the input was found complete, so it names an account.
+        String accountId = command.accountId();
+        if (!heldByAnother || accountId == null) {
             return refused;
         }
-        return requests.findFirstByAccountIdAndStateInOrderBySubmittedAtDesc(command.accountId(), HOLDS_ACCOUNT)
+        return requests.findFirstByAccountIdAndStateInOrderBySubmittedAtDesc(accountId, HOLDS_ACCOUNT)
                 .map(winner -> new SubmissionResult.Refused(refused.reason(), refused.report(), winner.view()))
                 .orElse(refused);
     }
@@ -200,5 +205,19 @@ public class ClosureSubmission {
             return Optional.of(Refusal.REASON_TEXT_REQUIRED);
         }
         return Optional.empty();
+    }
+
+    /** A submission that {@link #invalid} let through: every part it needs is there. */
+    private record Complete(UUID flowId, String idempotencyKey, String accountId, ClosureReason reason,
+                            @Nullable String reasonText) {
+
+        private static final String CHECKED = "checked by invalid()";
+
+        static Complete of(SubmitClosure command) {
+            return new Complete(Objects.requireNonNull(command.flowId(), CHECKED),
+                    Objects.requireNonNull(command.idempotencyKey(), CHECKED),
+                    Objects.requireNonNull(command.accountId(), CHECKED),
+                    Objects.requireNonNull(command.reason(), CHECKED), command.reasonText());
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The supervisors' dashboard for the days {@code from} to {@code to} (calendar days in the
  * console's time zone, both included), as one consistent reading of the daily figures.
@@ -34,7 +36,7 @@ public record Dashboard(LocalDate from, LocalDate to, Freshness freshness, List<
      * @param caughtUpAt   when the fold last found every sealed block counted ({@code null}: never yet)
      * @param blocksBehind sealed blocks not yet counted
      */
-    public record Freshness(long lastBlockNo, Instant caughtUpAt, long blocksBehind) {
+    public record Freshness(long lastBlockNo, @Nullable Instant caughtUpAt, long blocksBehind) {
     }
 
     public record ClosureDay(LocalDate day, Map<ClosureOutcome, Long> closures) {

@@ -22,6 +22,7 @@ import com.closureconsole.dashboard.Dashboard.DayTimeToClose;
 import com.closureconsole.dashboard.Dashboard.Freshness;
 import com.closureconsole.dashboard.Dashboard.Refusals;
 import com.closureconsole.dashboard.Dashboard.TimeToClose;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,7 +65,7 @@ public class DashboardFigures {
     private Dashboard between(LocalDate from, LocalDate to) {
         Date first = Date.valueOf(from);
         Date last = Date.valueOf(to);
-        Map<LocalDate, TimeToClose> times = times(first, last);
+        Map<@Nullable LocalDate, TimeToClose> times = times(first, last);
         Optional<TimeToClose> period = Optional.ofNullable(times.remove(null));
         List<DayTimeToClose> byDay = times.entrySet().stream()
                 .map(e -> new DayTimeToClose(e.getKey(), e.getValue())).toList();
@@ -113,8 +114,8 @@ public class DashboardFigures {
     }
 
     /** Per day, and for the whole period under the key {@code null}. */
-    private Map<LocalDate, TimeToClose> times(Date first, Date last) {
-        Map<LocalDate, TimeToClose> times = new LinkedHashMap<>();
+    private Map<@Nullable LocalDate, TimeToClose> times(Date first, Date last) {
+        Map<@Nullable LocalDate, TimeToClose> times = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT day, count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY millis),
                        percentile_disc(0.9) WITHIN GROUP (ORDER BY millis)

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -86,7 +87,8 @@ class EmbeddedDatabaseConfiguration {
         Path folder = persistentFolder(dataDirectory);
         boolean existing = folder != null && Files.exists(folder.resolve("postgresql.conf"));
         // A cluster from before passwords were checked: it trusts connections until it is given them below.
-        boolean unprotected = existing && !Files.exists(folder.resolve(EmbeddedCredentials.FILE_NAME));
+        boolean unprotected = folder != null && existing
+                && !Files.exists(folder.resolve(EmbeddedCredentials.FILE_NAME));
         if (folder != null) {
             Files.createDirectories(folder);
             builder.setDataDirectory(folder).setCleanDataDirectory(false);
@@ -116,7 +118,8 @@ class EmbeddedDatabaseConfiguration {
             }
         }
         if (unprotected) {
-            protect(postgres, credentials, folder);
+            protect(postgres, credentials,
+                    Objects.requireNonNull(folder, "only an existing cluster, in a folder, is unprotected"));
         }
         log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
         return postgres;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import com.closureconsole.shared.Masking;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,8 +42,8 @@ public class CustomerMessages {
      * @param nextAttemptAt when a queued message is tried next
      * @param lastError     the last failure as a code, or {@code null}
      */
-    public record Status(long notificationId, String status, int attempts, Instant sentAt, Instant nextAttemptAt,
-                         String lastError) {
+    public record Status(long notificationId, String status, int attempts, @Nullable Instant sentAt,
+                         Instant nextAttemptAt, @Nullable String lastError) {
     }
 
     /**
@@ -55,7 +57,8 @@ public class CustomerMessages {
      * @param locale          the customer's language ({@code zh_CN} or {@code en})
      * @param fingerprint     SHA-256 of the full address, hex, or {@code null}
      */
-    public record Destination(Channel channel, String maskedRecipient, String locale, String fingerprint) {
+    public record Destination(@Nullable Channel channel, @Nullable String maskedRecipient, String locale,
+                              @Nullable String fingerprint) {
         public boolean reachable() {
             return channel != null;
         }
@@ -102,7 +105,7 @@ public class CustomerMessages {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long queue(String accountId, Channel channel, String locale, String template,
-                      String subject, String body, UUID correlationId) {
+                      String subject, String body, @Nullable UUID correlationId) {
         Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         int rows = jdbc.update("""
@@ -119,7 +122,7 @@ public class CustomerMessages {
         if (rows != 1) {
             throw new IllegalStateException("account " + Masking.freeText(accountId) + " cannot be reached by " + channel);
         }
-        long id = ((Number) key.getKeys().get("id")).longValue();
+        long id = ((Number) Objects.requireNonNull(key.getKeys().get("id"), "the inserted row's id")).longValue();
         String recipient = (String) key.getKeys().get("recipient");
         events.publishEvent(new NotificationQueued(correlationId, accountId, channel,
                 channel == Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient), template, id));

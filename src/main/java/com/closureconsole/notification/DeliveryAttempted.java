@@ -2,10 +2,12 @@ package com.closureconsole.notification;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt to deliver a customer notification ended: sent, or failed with {@code error}.
@@ -13,7 +15,7 @@ import com.closureconsole.audit.Audited;
  * @param result the channel, masked recipient, attempt number and message id, then what the
  *               attempt found ({@code leaseLost}; for a failure {@code error} and {@code willRetry})
  */
-public record DeliveryAttempted(UUID requestId, String accountId, boolean sent, Map<String, Object> result)
+public record DeliveryAttempted(@Nullable UUID requestId, String accountId, boolean sent, Map<String, Object> result)
         implements Audited {
 
     public DeliveryAttempted {
@@ -37,12 +39,12 @@ public record DeliveryAttempted(UUID requestId, String accountId, boolean sent, 
 
     /** Channel, {@code EMAIL} or {@code SMS}. */
     public Channel channel() {
-        return Channel.valueOf((String) result.get("channel"));
+        return Channel.valueOf((String) Objects.requireNonNull(result.get("channel"), "every attempt names it"));
     }
 
     /** The attempt number, from 1. */
     public int attempt() {
-        return (Integer) result.get("attempt");
+        return (Integer) Objects.requireNonNull(result.get("attempt"), "every attempt is numbered");
     }
 
     /** Whether a failed attempt is tried again (false after the last one). */
@@ -51,7 +53,7 @@ public record DeliveryAttempted(UUID requestId, String accountId, boolean sent, 
     }
 
     @Override
-    public UUID correlationId() {
+    public @Nullable UUID correlationId() {
         return requestId;
     }
 }

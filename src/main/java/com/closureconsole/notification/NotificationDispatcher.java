@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -21,6 +22,7 @@ import com.closureconsole.audit.ErrorCodes;
 import com.closureconsole.closure.ClosureState;
 import com.closureconsole.closure.TaobaoOutcome;
 import com.closureconsole.notification.NotificationLeases.Claimed;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,7 +105,7 @@ class NotificationDispatcher {
     private boolean deliver(Claimed n, Instant recordBefore) {
         Message message = message(n);
         try {
-            senders.get(n.channel()).send(message);
+            Objects.requireNonNull(senders.get(n.channel()), "a sender for every channel").send(message);
         } catch (Exception e) {
             String error = errorCode(e);
             log.warn("Notification {} attempt {} failed: {}", n.id(), n.attempt(), error, e);
@@ -115,7 +117,7 @@ class NotificationDispatcher {
     }
 
     /** The result and its audit entry, in one short transaction; tried again until {@code recordBefore}. */
-    private void record(Claimed n, String error, Instant recordBefore) {
+    private void record(Claimed n, @Nullable String error, Instant recordBefore) {
         Instant now = clock.instant();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", n.channel().name());
@@ -170,7 +172,9 @@ class NotificationDispatcher {
     static Message message(Claimed n) {
         String key = Message.keyOf(n.id(), n.resends());
         if (n.body() != null) {
-            return new Message(n.channel(), n.recipient(), n.subject(), n.body(), key);
+            // A notification has its own subject exactly when it has its own body (notification_text_complete).
+            return new Message(n.channel(), n.recipient(), Objects.requireNonNull(n.subject(), "its own subject"),
+                    n.body(), key);
         }
         return message(n.channel(), n.recipient(), n.template(), n.taobaoOutcome(), n.locale(), key);
     }
@@ -180,8 +184,8 @@ class NotificationDispatcher {
      * A closure's message also says what became of a linked Taobao account: closed with the wallet
      * account or unbound from it when the closure completed, untouched when it did not.
      */
-    static Message message(Channel channel, String recipient, String template, String taobaoOutcome, String locale,
-                           String key) {
+    static Message message(Channel channel, String recipient, String template, @Nullable String taobaoOutcome,
+                           String locale, String key) {
         ResourceBundle texts = ResourceBundle.getBundle("i18n/messages", Locale.forLanguageTag(locale.replace('_', '-')),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String body = texts.getString("notification." + template + ".body");
@@ -194,7 +198,7 @@ class NotificationDispatcher {
     }
 
     /** The key of the sentence about the linked Taobao account, or null when none is linked. */
-    static String taobaoSentence(String template, String taobaoOutcome) {
+    static @Nullable String taobaoSentence(String template, @Nullable String taobaoOutcome) {
         if (taobaoOutcome == null || TaobaoOutcome.valueOf(taobaoOutcome) == TaobaoOutcome.NONE) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,9 +31,9 @@ class NotificationLeases {
      *                      {@code TaobaoOutcome} name), read from the request when the message is
      *                      claimed; {@code null} when the notification belongs to no request
      */
-    record Claimed(long id, UUID requestId, String accountId, Channel channel, String recipient, String template,
-                   String taobaoOutcome, String locale, int attempt, int resends, String token, String subject,
-                   String body) {
+    record Claimed(long id, @Nullable UUID requestId, String accountId, Channel channel, String recipient,
+                   String template, @Nullable String taobaoOutcome, String locale, int attempt, int resends,
+                   String token, @Nullable String subject, @Nullable String body) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

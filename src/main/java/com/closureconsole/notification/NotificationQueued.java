@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The customer's notification of a finished closure was queued, in the deciding transaction.
@@ -15,11 +16,12 @@ import com.closureconsole.audit.Audited;
  * @param requestId       the closure request (or other action) the message belongs to, or {@code null}
  * @param notificationId  the outbox row, named in the entry for messages another module wrote, or {@code null}
  */
-public record NotificationQueued(UUID requestId, String accountId, Channel channel, String maskedRecipient,
-                                 String template, Long notificationId) implements Audited {
+public record NotificationQueued(@Nullable UUID requestId, String accountId, Channel channel, String maskedRecipient,
+                                 String template, @Nullable Long notificationId) implements Audited {
 
     /** A closure's notification: its entry names the request, not the outbox row. */
-    public NotificationQueued(UUID requestId, String accountId, Channel channel, String maskedRecipient, String template) {
+    public NotificationQueued(@Nullable UUID requestId, String accountId, Channel channel, String maskedRecipient,
+                              String template) {
         this(requestId, accountId, channel, maskedRecipient, template, null);
     }
 
@@ -46,7 +48,7 @@ public record NotificationQueued(UUID requestId, String accountId, Channel chann
     }
 
     @Override
-    public UUID correlationId() {
+    public @Nullable UUID correlationId() {
         return requestId;
     }
 }

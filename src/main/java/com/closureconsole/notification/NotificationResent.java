@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.audit.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A supervisor queued a notification that had failed for good again, with its attempts counted afresh.
@@ -14,7 +15,7 @@ import com.closureconsole.audit.Audited;
  * @param resend          how many times it has been resent, this time included
  * @param messageId       the stable id of the message as it is sent now
  */
-public record NotificationResent(long notificationId, UUID requestId, String accountId, Channel channel,
+public record NotificationResent(long notificationId, @Nullable UUID requestId, String accountId, Channel channel,
                                  String maskedRecipient, int resend, String messageId) implements Audited {
 
     @Override
@@ -39,7 +40,7 @@ public record NotificationResent(long notificationId, UUID requestId, String acc
     }
 
     @Override
-    public UUID correlationId() {
+    public @Nullable UUID correlationId() {
         return requestId;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.closureconsole.shared.Masking;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UndeliveredNotifications {
 
     /** A notification that failed for good, recipient masked; {@code lastError} is a code. */
-    public record Undelivered(long id, UUID closureRequestId, String accountId, Channel channel, String maskedRecipient,
-                              int attempts, int resends, String lastError, Instant createdAt) {
+    public record Undelivered(long id, @Nullable UUID closureRequestId, String accountId, Channel channel,
+                              String maskedRecipient, int attempts, int resends, @Nullable String lastError,
+                              Instant createdAt) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -59,7 +61,7 @@ public class UndeliveredNotifications {
      */
     @Transactional
     public boolean resend(long notificationId) {
-        record Queued(UUID requestId, String accountId, Channel channel, String recipient, int resends) {
+        record Queued(@Nullable UUID requestId, String accountId, Channel channel, String recipient, int resends) {
         }
         List<Queued> queued = jdbc.query("""
                 UPDATE notification SET status = 'QUEUED', attempts = 0, resends = resends + 1, next_attempt_at = :now,

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,8 +57,8 @@ class BacklogGauges implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile Backlog last;
-    private CompletableFuture<Backlog> reading;
+    private volatile @Nullable Backlog last;
+    private @Nullable CompletableFuture<Backlog> reading;
     private boolean failing;
 
     BacklogGauges(DataSource dataSource, Clock clock, MeterRegistry registry,
@@ -125,7 +126,7 @@ class BacklogGauges implements DisposableBean {
         return backlog;
     }
 
-    private static double ageSeconds(Timestamp since, Instant now) {
+    private static double ageSeconds(@Nullable Timestamp since, Instant now) {
         return since == null ? 0 : Math.max(0, Duration.between(since.toInstant(), now).toMillis() / 1000.0);
     }
 

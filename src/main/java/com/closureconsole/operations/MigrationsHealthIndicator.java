@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -26,7 +27,7 @@ class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<Flyway> flyway;
-    private volatile List<MigrationVersion> shipped;
+    private volatile @Nullable List<MigrationVersion> shipped;
 
     MigrationsHealthIndicator(JdbcTemplate jdbc, ObjectProvider<Flyway> flyway) {
         super("The schema's migrations could not be checked");

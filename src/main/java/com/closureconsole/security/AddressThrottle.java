@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ class AddressThrottle {
     }
 
     /** How long {@code address} must still wait before an attempt from it is checked; empty when it may try now. */
-    Optional<Duration> waitFor(String address) {
+    Optional<Duration> waitFor(@Nullable String address) {
         if (address == null) {
             return Optional.empty();
         }
@@ -61,7 +62,7 @@ class AddressThrottle {
     }
 
     /** Counts a failed sign-in from {@code address}; answers the wait it now has before its next attempt. */
-    Duration recordFailure(String address) {
+    Duration recordFailure(@Nullable String address) {
         if (address == null) {
             return Duration.ZERO;
         }

@@ -31,7 +31,7 @@ public class CurrentStaff {
      * The member of staff an authentication stands for: empty when it is missing, anonymous, or
      * holds no staff role. The role is the one the sign-in gave ({@link #role}).
      */
-    public static Optional<Staff> of(Authentication auth) {
+    public static Optional<Staff> of(@Nullable Authentication auth) {
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null
                 || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
@@ -49,7 +49,7 @@ public class CurrentStaff {
      * The staff role an authentication holds: {@code SUPERVISOR} when it has that authority, else
      * {@code AGENT} when it has that one, else none (it is no member of staff).
      */
-    public static Optional<StaffRole> role(Authentication auth) {
+    public static Optional<StaffRole> role(@Nullable Authentication auth) {
         if (auth == null) {
             return Optional.empty();
         }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
@@ -38,7 +39,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     final LoginForm form = new LoginForm();
     final LanguageSwitch languages = new LanguageSwitch();
     /** "Sign in with …", when an identity provider is configured. */
-    final Anchor providerSignIn;
+    final @Nullable Anchor providerSignIn;
     /** Why the identity provider's sign-in did not let the user in, shown only then. */
     final Div refusal = new Div();
     /** The texts the form shows now (the error message differs for lock-out and an ended session). */
@@ -198,7 +199,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return failure instanceof InternalAuthenticationServiceException ? Failure.UNAVAILABLE : Failure.CREDENTIALS;
     }
 
-    private static HttpSession httpSession() {
+    private static @Nullable HttpSession httpSession() {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         return request == null ? null : request.getHttpServletRequest().getSession(false);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
@@ -44,7 +45,8 @@ record SignInOptions(Optional<Provider> provider, boolean passwordForm) {
         return all.get(0);
     }
 
-    static SignInOptions of(ClientRegistration registration, OidcSettings settings, PasswordSignIn passwords) {
+    static SignInOptions of(@Nullable ClientRegistration registration, OidcSettings settings,
+                            PasswordSignIn passwords) {
         Provider provider = registration == null ? null : new Provider(registration.getRegistrationId(),
                 settings.displayName() == null || settings.displayName().isBlank()
                         ? registration.getClientName() : settings.displayName(),

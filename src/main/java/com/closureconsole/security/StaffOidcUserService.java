@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.closureconsole.security.ProviderSignInRefused.Reason;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -59,16 +60,16 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 
         StaffRole role = settings.roleFor(groups(user.getClaims().get(settings.roleClaim())));
         Reason refusal = null;
+        Optional<StaffUser> admitted = Optional.empty();
         if (role == null) {
             refusal = Reason.NO_MAPPED_ROLE;
         } else if (role == StaffRole.SUPERVISOR && settings.supervisorRequiresMfa() && !settings.secondFactor(amr, acr)) {
             refusal = Reason.SECOND_FACTOR_MISSING;
         } else if (staff.disabled(issuer, subject)) {
             refusal = Reason.DISABLED;
+        } else {
+            admitted = staff.admit(issuer, subject, name, Optional.ofNullable(user.getFullName()).orElse(name), role);
         }
-        Optional<StaffUser> admitted = refusal == null
-                ? staff.admit(issuer, subject, name, Optional.ofNullable(user.getFullName()).orElse(name), role)
-                : Optional.empty();
         if (admitted.isEmpty()) {
             Reason reason = refusal == null ? Reason.DISABLED : refusal;
             events.publishEvent(new ProviderSignInRefused(name, registrationId, issuer, subject, amr, acr, reason,
@@ -79,7 +80,7 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
     }
 
     /** A groups claim is a list of names, or one name. */
-    private static List<String> groups(Object claim) {
+    private static List<String> groups(@Nullable Object claim) {
         if (claim instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).toList();
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.closureconsole.security.SignInFailures.LockedOutException;
 import com.closureconsole.security.SignInFailures.PasswordSignInOffException;
 import com.closureconsole.security.SignInFailures.ThrottledException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -76,7 +77,7 @@ class StaffPasswordAuthentication implements AuthenticationProvider {
         String hash = user == null ? null : user.passwordHash();
         boolean matches = passwords.matches(password, hash == null ? standInHash : hash) && hash != null;
 
-        if (hash == null) {
+        if (user == null || hash == null) {
             throw failed(address, new BadCredentialsException("no such user, or no password"));
         }
         if (!policy.allows(username)) {
@@ -111,7 +112,7 @@ class StaffPasswordAuthentication implements AuthenticationProvider {
         }
     }
 
-    private AuthenticationException failed(String address, AuthenticationException failure) {
+    private AuthenticationException failed(@Nullable String address, AuthenticationException failure) {
         throttle.recordFailure(address);
         return failure;
     }

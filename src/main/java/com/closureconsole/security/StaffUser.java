@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member of staff who signs in, with a console password or through the identity provider, and
@@ -21,7 +22,7 @@ class StaffUser {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     private String username;
 
@@ -29,7 +30,7 @@ class StaffUser {
     private String displayName;
 
     @Column(name = "password_hash")
-    private String passwordHash;
+    private @Nullable String passwordHash;
 
     @Enumerated(EnumType.STRING)
     private StaffRole role;
@@ -40,16 +41,16 @@ class StaffUser {
     private int failedSignIns;
 
     @Column(name = "first_failed_at")
-    private Instant firstFailedAt;
+    private @Nullable Instant firstFailedAt;
 
     @Column(name = "locked_until")
-    private Instant lockedUntil;
+    private @Nullable Instant lockedUntil;
 
     @Column(name = "oidc_issuer")
-    private String oidcIssuer;
+    private @Nullable String oidcIssuer;
 
     @Column(name = "oidc_subject")
-    private String oidcSubject;
+    private @Nullable String oidcSubject;
 
     protected StaffUser() {
     }
@@ -80,7 +81,7 @@ class StaffUser {
         return displayName;
     }
 
-    String passwordHash() {
+    @Nullable String passwordHash() {
         return passwordHash;
     }
 
@@ -96,7 +97,7 @@ class StaffUser {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    Instant lockedUntil() {
+    @Nullable Instant lockedUntil() {
         return lockedUntil;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -65,7 +66,7 @@ final class TrustedProxies {
      * left may have been written by the client). When what stands there is not an IP address, or
      * every hop is a trusted proxy, the nearest hop that can be told is kept.
      */
-    String clientAddress(String peer, String forwardedFor) {
+    String clientAddress(String peer, @Nullable String forwardedFor) {
         if (!trusts(peer) || forwardedFor == null || forwardedFor.isBlank()) {
             return peer;
         }
@@ -85,12 +86,12 @@ final class TrustedProxies {
     }
 
     /** Whether the peer is trusted and says the client reached it over HTTPS. */
-    boolean saysSecure(String peer, String forwardedProto) {
+    boolean saysSecure(String peer, @Nullable String forwardedProto) {
         return forwardedProto != null && trusts(peer) && "https".equalsIgnoreCase(lastValue(forwardedProto));
     }
 
     /** Whether the peer is trusted and names a protocol at all (then it decides whether the request is secure). */
-    boolean namesProtocol(String peer, String forwardedProto) {
+    boolean namesProtocol(String peer, @Nullable String forwardedProto) {
         return forwardedProto != null && !forwardedProto.isBlank() && trusts(peer);
     }
 

@@ -2,6 +2,8 @@ package com.closureconsole.shared;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The format of a wallet account id: {@value #LENGTH} digits, the wallet's prefix {@value #PREFIX}
  * first ({@code 2088000000000001}). Search, the account view, the audit filter and the audit's
@@ -20,7 +22,7 @@ public final class AccountIds {
     }
 
     /** Whether {@code text} is an account id, exactly (no spaces, no other characters). */
-    public static boolean isAccountId(String text) {
+    public static boolean isAccountId(@Nullable String text) {
         return text != null && FORMAT.matcher(text).matches();
     }
 }

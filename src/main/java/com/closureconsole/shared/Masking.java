@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * The console's one masking policy: how personal data is shown until someone reveals it, and how
@@ -100,6 +101,7 @@ public final class Masking {
      * international ones) and every account, card or identity number (15 to 19 digits, maybe in
      * groups) is masked; the rest of the text stays as written. Full-width digits count as digits.
      */
+    @Contract("!null -> !null")
     public static @Nullable String freeText(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return text;

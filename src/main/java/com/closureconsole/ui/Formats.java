@@ -75,7 +75,7 @@ public class Formats {
     }
 
     /** A moment as the date and time a picker shows in the agent's time zone; {@code null} for none. */
-    public LocalDateTime local(Instant instant) {
+    public @Nullable LocalDateTime local(@Nullable Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, zone);
     }
 

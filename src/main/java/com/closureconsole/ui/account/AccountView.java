@@ -15,6 +15,7 @@ import com.closureconsole.ui.closure.ClosureRequestsGrid;
 import com.closureconsole.ui.closure.EligibilityPanel;
 import com.closureconsole.ui.closure.StartClosureDialog;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -33,6 +34,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One account: header with masked profile and badges, the verdict line, the pre-checks and the ten
@@ -68,7 +70,8 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     private final ClosureQueries closures;
     private final ObjectProvider<ClosureRequestsGrid> requestsGrid;
     private String accountId = "";
-    private AccountProfile account;
+    /** The account shown; none until it is found. */
+    private @Nullable AccountProfile account;
 
     public AccountView(AccountDirectory directory, EligibilityService eligibility, Formats formats,
                        FlowSteps steps, ClosureSubmission submission, ClosureQueries closures,
@@ -102,9 +105,9 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         startClosure.setId("start-closure");
         startClosure.setText(getTranslation("account.startClosure"));
         startClosure.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        startClosure.addClickListener(e -> new StartClosureDialog(accountId, account.identityType(), steps, submission,
-                formats,
-                this::refresh).open());
+        startClosure.addClickListener(e -> new StartClosureDialog(accountId,
+                Objects.requireNonNull(account, "the button shows with a found account").identityType(), steps,
+                submission, formats, this::refresh).open());
         startClosureReason.setId("start-closure-reason");
         startClosureReason.addClassName("start-closure-reason");
         HorizontalLayout actions = new HorizontalLayout(startClosure, startClosureReason, auditTrail);

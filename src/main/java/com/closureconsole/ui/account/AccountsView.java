@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agents' home: one search field for any way of naming an account. An exact hit opens the
@@ -44,7 +45,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph emptyResult = new Paragraph();
     final Grid<Row> results = new Grid<>();
     /** The row whose cell has the keyboard focus, if any. */
-    private Row focusedRow;
+    private @Nullable Row focusedRow;
 
     private final AccountSearch accountSearch;
     private final EligibilityService eligibility;

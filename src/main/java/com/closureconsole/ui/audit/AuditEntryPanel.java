@@ -2,6 +2,7 @@ package com.closureconsole.ui.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -60,7 +61,8 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
         closureTrail.setId("audit-detail-closure-trail");
         closureTrail.setText(getTranslation("audit.detail.closureTrail"));
         closureTrail.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        closureTrail.addClickListener(click -> showClosure.accept(entry.correlationId()));
+        closureTrail.addClickListener(click -> showClosure.accept(
+                Objects.requireNonNull(entry, "the button shows with an entry of a closure").correlationId()));
         fields.addClassName("audit-fields");
         details.setId("audit-detail-details");
         details.addClassName("audit-details");
@@ -71,7 +73,7 @@ class AuditEntryPanel extends Composite<VerticalLayout> {
                 new H3(getTranslation("audit.detail.details")), details);
     }
 
-    AuditEntry entry() {
+    @Nullable AuditEntry entry() {
         return entry;
     }
 

@@ -64,8 +64,8 @@ class AuditFilterBar extends Composite<VerticalLayout> {
 
     private final Consumer<AuditFilter> onChange;
     private final Clock clock;
-    private Instant windowStart;
-    private UUID closure;
+    private @Nullable Instant windowStart;
+    private @Nullable UUID closure;
     private boolean quiet;
 
     private final Formats formats;

@@ -9,6 +9,7 @@ import com.closureconsole.audit.AuditEntry;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.ui.Formats;
 import com.vaadin.flow.component.Component;
+import org.jspecify.annotations.Nullable;
 
 /** How the audit screens show times, actions, outcomes and details in the agent's language and time zone. */
 final class AuditFormat {
@@ -50,7 +51,7 @@ final class AuditFormat {
         return owner.getTranslation("outcome." + outcome.name());
     }
 
-    String role(String role) {
+    String role(@Nullable String role) {
         return role == null ? owner.getTranslation("audit.detail.none") : owner.getTranslation("role." + role);
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,7 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
         cancel.setId("audit-job-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         cancel.setVisible(false);
-        cancel.addClickListener(click -> running.cancel());
+        cancel.addClickListener(click -> Objects.requireNonNull(running, "the button shows while a job runs").cancel());
         download.setId("audit-export-download");
         download.setText(getTranslation("audit.export.download"));
         download.setVisible(false);
@@ -130,15 +131,18 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
 
     /** What a verification found, in a sentence. */
     String words(LedgerReport report) {
-        if (report.intact() && report.lastBlockNo() == null) {
-            return getTranslation("audit.verify.empty");
-        }
-        if (report.intact()) {
-            return getTranslation("audit.verify.intact", report.entriesChecked(), report.blocksChecked(),
-                    Long.toString(report.firstBlockNo()), Long.toString(report.lastBlockNo()),
-                    report.lastBlockHash().substring(0, 16));
-        }
         LedgerReport.Finding finding = report.finding();
+        if (finding == null) {
+            Long lastBlockNo = report.lastBlockNo();
+            if (lastBlockNo == null) {
+                return getTranslation("audit.verify.empty");
+            }
+            String withLastBlock = "a report that names its last block names its first one and its hash";
+            return getTranslation("audit.verify.intact", report.entriesChecked(), report.blocksChecked(),
+                    Long.toString(Objects.requireNonNull(report.firstBlockNo(), withLastBlock)),
+                    Long.toString(lastBlockNo),
+                    Objects.requireNonNull(report.lastBlockHash(), withLastBlock).substring(0, 16));
+        }
         return getTranslation("audit.verify.broken." + finding.problem().name(),
                 finding.entryId() == null ? getTranslation("audit.detail.none") : Long.toString(finding.entryId()),
                 finding.blockNo() == null ? getTranslation("audit.detail.none") : Long.toString(finding.blockNo()));
@@ -181,7 +185,7 @@ class AuditJobsPanel extends Composite<HorizontalLayout> {
 
     private void finish() {
         running = null;
-        polling.remove();
+        Objects.requireNonNull(polling, "a job that finishes was polled").remove();
         polling = null;
         UI.getCurrent().setPollInterval(-1);
         progress.setVisible(false);

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The supervisors' audit browser: filters above a lazily loaded grid of entries, newest first;
@@ -51,12 +52,12 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
         format = new AuditFormat(this, getLocale(), formats);
         pages = new KeysetPages(new KeysetPages.Source() {
             @Override
-            public java.util.List<AuditEntry> page(AuditCursor after, int limit) {
+            public java.util.List<AuditEntry> page(@Nullable AuditCursor after, int limit) {
                 return trail.page(filter, after, limit);
             }
 
             @Override
-            public Optional<AuditCursor> cursorAfter(AuditCursor after, int rows) {
+            public Optional<AuditCursor> cursorAfter(@Nullable AuditCursor after, int rows) {
                 return trail.cursorAfter(filter, after, rows);
             }
         });

@@ -14,6 +14,7 @@ import com.closureconsole.audit.AuditAction;
 import com.closureconsole.audit.AuditEntry;
 import com.closureconsole.audit.AuditOutcome;
 import com.closureconsole.ui.i18n.Translations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An audit entry's details as one line of words in the reader's language, e.g. "blocked: balance
@@ -186,7 +187,7 @@ final class AuditWords {
     }
 
     /** A figure as the reader reads it: money in the locale's form, a kind by its name. */
-    private Object figure(String objectKind, String name, Object value) {
+    private Object figure(String objectKind, String name, @Nullable Object value) {
         if (value == null) {
             return t("none");
         }
@@ -239,11 +240,11 @@ final class AuditWords {
                 d.get("blockNo") == null ? null : t("verify.block", text(d, "blockNo")));
     }
 
-    private String refused(Object code) {
+    private String refused(@Nullable Object code) {
         return t("refused", word("code.", code));
     }
 
-    private String retry(Map<String, Object> d) {
+    private @Nullable String retry(Map<String, Object> d) {
         return d.get("willRetry") == null ? null : Boolean.TRUE.equals(d.get("willRetry")) ? t("willRetry") : t("noRetry");
     }
 
@@ -251,15 +252,15 @@ final class AuditWords {
         return d.get("state") == null ? t("none") : texts.get("state." + d.get("state"));
     }
 
-    private String status(Object status) {
+    private String status(@Nullable Object status) {
         return status == null ? t("none") : texts.get("status." + status);
     }
 
-    private String reason(Object code) {
+    private String reason(@Nullable Object code) {
         return code == null ? t("none") : texts.get("reason." + code);
     }
 
-    private String taobao(Object outcome) {
+    private @Nullable String taobao(@Nullable Object outcome) {
         return outcome == null ? null : t("taobao." + outcome);
     }
 
@@ -267,29 +268,29 @@ final class AuditWords {
         return word("channel.", d.get("channel"));
     }
 
-    private String freeText(String key, Object text) {
+    private @Nullable String freeText(String key, @Nullable Object text) {
         return text == null ? null : t(key, text);
     }
 
-    private String fields(Object fields) {
+    private String fields(@Nullable Object fields) {
         if (!(fields instanceof List<?> names)) {
             return t("none");
         }
         return String.join(t("comma"), names.stream().map(name -> texts.get("account.field." + name)).toList());
     }
 
-    private String methods(Object amr) {
+    private String methods(@Nullable Object amr) {
         if (!(amr instanceof List<?> values) || values.isEmpty()) {
             return t("none");
         }
         return String.join(t("comma"), values.stream().map(String::valueOf).toList());
     }
 
-    private String minutes(Object seconds) {
+    private String minutes(@Nullable Object seconds) {
         return seconds instanceof Number n ? number(Math.round(n.doubleValue() / 60)) : t("none");
     }
 
-    private String number(Object value) {
+    private String number(@Nullable Object value) {
         if (value instanceof BigDecimal d) {
             return NumberFormat.getNumberInstance(locale).format(d);
         }
@@ -300,7 +301,7 @@ final class AuditWords {
     }
 
     /** Words for a code; the code itself where this version has none. */
-    private String word(String family, Object code) {
+    private String word(String family, @Nullable Object code) {
         return code == null ? t("none") : orCode(KEY + family + code, code);
     }
 
@@ -326,7 +327,7 @@ final class AuditWords {
         return "—";
     }
 
-    private String join(String... parts) {
+    private String join(@Nullable String... parts) {
         return String.join(t("separator"), java.util.Arrays.stream(parts).filter(Objects::nonNull).toList());
     }
 

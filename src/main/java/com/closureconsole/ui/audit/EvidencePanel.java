@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.closureconsole.audit.EvidenceBundle;
@@ -55,7 +56,7 @@ class EvidencePanel extends Composite<HorizontalLayout> {
         addDetachListener(event -> file.delete());
     }
 
-    void showClosure(UUID correlationId) {
+    void showClosure(@Nullable UUID correlationId) {
         closure = correlationId;
         getContent().setVisible(correlationId != null);
         download.setVisible(false);
@@ -68,7 +69,7 @@ class EvidencePanel extends Composite<HorizontalLayout> {
             Path zip = file.create();
             EvidenceBundle bundle;
             try (OutputStream out = Files.newOutputStream(zip)) {
-                bundle = bundles.write(closure, out);
+                bundle = bundles.write(Objects.requireNonNull(closure, "the panel shows with a closure"), out);
             }
             download.setHref(DownloadHandler.forFile(zip.toFile(), "evidence-" + closure + ".zip"));
             download.setVisible(true);

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.closureconsole.audit.AuditCursor;
 import com.closureconsole.audit.AuditEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the grid's "rows from offset, this many" into seeks. As the grid fetches in order, the
@@ -19,9 +20,9 @@ final class KeysetPages {
 
     /** Where the rows come from: a page after a position, and the position some rows further on. */
     interface Source {
-        List<AuditEntry> page(AuditCursor after, int limit);
+        List<AuditEntry> page(@Nullable AuditCursor after, int limit);
 
-        Optional<AuditCursor> cursorAfter(AuditCursor after, int rows);
+        Optional<AuditCursor> cursorAfter(@Nullable AuditCursor after, int rows);
     }
 
     private final Source source;

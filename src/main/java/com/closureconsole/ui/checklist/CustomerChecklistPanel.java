@@ -1,6 +1,7 @@
 package com.closureconsole.ui.checklist;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.closureconsole.checklist.ChecklistPreview;
 import com.closureconsole.checklist.CustomerChecklists;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Scope;
 
 /**
@@ -40,10 +42,14 @@ public class CustomerChecklistPanel extends VerticalLayout {
     final Grid<SentChecklist> sent = new Grid<>();
     final Paragraph none = new Paragraph();
 
+    /** Why the panel's buttons have an account: they act only after {@link #show} showed one. */
+    private static final String SHOWN = "the panel acts on the account it shows";
+
     private final CustomerChecklists checklists;
     private final Formats formats;
-    private String accountId;
-    private EligibilityReport report;
+    /** The account shown and its check; none until the account view shows one. */
+    private @Nullable String accountId;
+    private @Nullable EligibilityReport report;
 
     public CustomerChecklistPanel(CustomerChecklists checklists, Formats formats) {
         this.checklists = checklists;
@@ -111,7 +117,7 @@ public class CustomerChecklistPanel extends VerticalLayout {
     }
 
     private void openPreview() {
-        ChecklistPreview current = checklists.preview(accountId);
+        ChecklistPreview current = checklists.preview(Objects.requireNonNull(accountId, SHOWN));
         if (current instanceof ChecklistPreview.Ready ready) {
             new ChecklistDialog(ready, checklists, this, this::refresh).open();
             preview.setEnabled(true);
@@ -124,7 +130,7 @@ public class CustomerChecklistPanel extends VerticalLayout {
 
     /** After a send: the quota and the list changed, the blockers did not. */
     private void refresh() {
-        show(accountId, report);
+        show(Objects.requireNonNull(accountId, SHOWN), Objects.requireNonNull(report, SHOWN));
     }
 
     String unavailableMessage(ChecklistPreview.Unavailable unavailable) {
@@ -135,7 +141,8 @@ public class CustomerChecklistPanel extends VerticalLayout {
     /** "…already been sent 3 checklists in the last 24 hours … The next one can be sent from … (in 5 h 20 min)." */
     String limitMessage(Quota quota) {
         return getTranslation("checklist.limit", quota.sentInWindow(),
-                formats.dateTime(quota.nextAllowedAt(), getLocale()), formats.fromNow(quota.nextAllowedAt(), getLocale()));
+                formats.dateTime(quota.nextAllowedAt(), getLocale()),
+                formats.fromNow(Objects.requireNonNull(quota.nextAllowedAt(), "a reached limit has one"), getLocale()));
     }
 
     private String delivery(SentChecklist checklist) {

@@ -1,6 +1,7 @@
 package com.closureconsole.ui.closure;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import com.closureconsole.closure.ClosureRequestView;
@@ -81,7 +82,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         if (result instanceof DecisionResult.Refused refused) {
             Notification.show(DecisionDialog.refused(this, refused)).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } else {
-            ClosureRequestView request = result.request();
+            ClosureRequestView request = Objects.requireNonNull(result.request(), "a decision made names its request");
             String done = getTranslation("approvals.done." + request.state(), request.accountId());
             if (result instanceof DecisionResult.AccountUnchanged unchanged) {
                 Notification.show(done + " " + DecisionDialog.accountUnchanged(this, unchanged))

@@ -11,6 +11,7 @@ import com.closureconsole.ui.Formats;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Scope;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Scope;
 public class ClosureRequestsGrid extends Grid<ClosureRequestsGrid.Row> {
 
     /** A request and its notification's delivery, if one was queued. */
-    public record Row(ClosureRequestView request, Delivery delivery) {
+    public record Row(ClosureRequestView request, @Nullable Delivery delivery) {
     }
 
     private final Deliveries deliveries;

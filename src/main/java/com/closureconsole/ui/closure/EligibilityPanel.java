@@ -77,7 +77,8 @@ public class EligibilityPanel extends Div {
         conditions.removeAll();
         conditions.setVisible(report.failedPreCheck() == null);
         for (EligibilityReport.ConditionResult result : report.conditions()) {
-            conditions.add(result.passed() ? passed(result) : blocking(result.blocker()));
+            Blocker blocker = result.blocker();
+            conditions.add(blocker == null ? passed(result) : blocking(blocker));
         }
     }
 

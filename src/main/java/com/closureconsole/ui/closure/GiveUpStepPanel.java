@@ -1,5 +1,6 @@
 package com.closureconsole.ui.closure;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import com.closureconsole.closure.ClosurePreview;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Step 3, what the customer gives up: personal information, transaction records, quick-pay
@@ -24,7 +26,7 @@ class GiveUpStepPanel extends Div {
     private final String accountId;
     private final UUID flowId;
     private final FlowSteps steps;
-    private ClosurePreview preview;
+    private @Nullable ClosurePreview preview;
 
     GiveUpStepPanel(String accountId, UUID flowId, FlowSteps steps) {
         this.accountId = accountId;
@@ -48,11 +50,12 @@ class GiveUpStepPanel extends Div {
     }
 
     /** Records the customer's acceptance; answers the problem to show, or {@code null} when it is recorded. */
-    String recordAccepted() {
+    @Nullable String recordAccepted() {
         if (!customerConfirms.getValue()) {
             return getTranslation("flow.giveUp.required");
         }
-        StepResult recorded = steps.confirmGivenUp(accountId, flowId, preview.confirmationVersion());
+        StepResult recorded = steps.confirmGivenUp(accountId, flowId,
+                Objects.requireNonNull(preview, "shown before the customer confirms").confirmationVersion());
         return recorded == StepResult.RECORDED ? null : getTranslation("flow.stepResult." + recorded);
     }
 

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Step 1, verify identity: the method the account type requires, a box the agent ticks once the
@@ -42,7 +43,7 @@ class IdentityStepPanel extends Div {
     }
 
     /** Records the passed verification; answers the problem to show, or {@code null} when it is recorded. */
-    String recordPassed() {
+    @Nullable String recordPassed() {
         if (!verified.getValue()) {
             return getTranslation("flow.verify.required");
         }

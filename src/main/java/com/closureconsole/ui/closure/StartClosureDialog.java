@@ -1,6 +1,7 @@
 package com.closureconsole.ui.closure;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.closureconsole.account.IdentityType;
@@ -131,29 +132,36 @@ public class StartClosureDialog extends Dialog {
         switch (step) {
             case VERIFY -> body.add(identity, message);
             case CHECK -> {
-                preview = flowSteps.preview(accountId, flowId);
-                check.show(preview);
+                ClosurePreview checked = flowSteps.preview(accountId, flowId);
+                preview = checked;
+                check.show(checked);
                 body.add(check);
                 // A blocked account stops here: every blocker with its remedy, and no way forward.
-                next.setVisible(preview.report().closable());
+                next.setVisible(checked.report().closable());
             }
             case GIVE_UP -> {
-                giveUp.show(preview);
+                giveUp.show(checkedPreview());
                 body.add(giveUp, message);
             }
             case CONFIRM -> {
-                confirmation.show(accountId, preview);
+                confirmation.show(accountId, checkedPreview());
                 confirm.setText(getTranslation("flow.confirm.button", accountId));
                 confirm.setEnabled(true);
                 body.add(confirmation, message);
             }
             case RESULT -> {
-                outcome.show(accountId, preview, result);
+                outcome.show(accountId, checkedPreview(),
+                        Objects.requireNonNull(result, "the result step follows the submission"));
                 body.add(outcome);
             }
         }
         showProgress();
         focusStep();
+    }
+
+    /** What the check step showed, for the steps that come after it. */
+    private ClosurePreview checkedPreview() {
+        return Objects.requireNonNull(preview, "the check step comes before");
     }
 
     /** The step indicator and the way forward, from what the server recorded for the flow. */
