@@ -91,12 +91,12 @@ class LedgerVerifier {
         this.sealer = sealer;
     }
 
-    LedgerReport verify(Instant from, Instant to, AuditJob<?> job) {
+    LedgerReport verify(@Nullable Instant from, @Nullable Instant to, AuditJob<?> job) {
         // What committed before the check is sealed and its digest stored first, so nothing is reported for lag.
         sealer.sealCommitted(Duration.ofSeconds(10));
         ChainReport chain = legacy.verify(from, to, job);
         if (!chain.intact()) {
-            ChainReport.BrokenLink broken = chain.brokenLink();
+            ChainReport.BrokenLink broken = Objects.requireNonNull(chain.brokenLink(), "a broken chain names its link");
             return new LedgerReport(from, to, chain.entriesChecked(), 0, null, null, null,
                     new LedgerReport.Finding(LedgerReport.Problem.valueOf("LEGACY_" + broken.problem().name()),
                             broken.entryId(), null));
@@ -115,7 +115,7 @@ class LedgerVerifier {
         return snapshot.execute(status -> walk(from, to, stored, job));
     }
 
-    private LedgerReport walk(Instant from, Instant to, TreeMap<Long, BlockDigest> stored, AuditJob<?> job) {
+    private LedgerReport walk(@Nullable Instant from, @Nullable Instant to, TreeMap<Long, BlockDigest> stored, AuditJob<?> job) {
         AuditLongRead.allow(jdbc);
         Walk walk = new Walk();
         long newestInDatabase = jdbc.queryForObject("SELECT coalesce(max(block_no), 0) FROM audit_block", Long.class);
@@ -484,7 +484,7 @@ class LedgerVerifier {
         return null;
     }
 
-    private static long min(Long a, Long b, long otherwise) {
+    private static long min(@Nullable Long a, @Nullable Long b, long otherwise) {
         long result = otherwise;
         if (a != null) {
             result = Math.min(result, a);
@@ -495,8 +495,8 @@ class LedgerVerifier {
         return result;
     }
 
-    private static LedgerReport report(Instant from, Instant to, Walk walk, LedgerReport.Problem problem, Long entryId,
-                                       Long blockNo) {
+    private static LedgerReport report(@Nullable Instant from, @Nullable Instant to, Walk walk, LedgerReport.Problem problem,
+                                       @Nullable Long entryId, @Nullable Long blockNo) {
         return new LedgerReport(from, to, walk.entries, walk.blocks, walk.firstBlock, walk.lastBlock, walk.lastHash,
                 new LedgerReport.Finding(problem, entryId, blockNo));
     }
@@ -504,8 +504,8 @@ class LedgerVerifier {
     private static final class Walk {
         long entries;
         long blocks;
-        Long firstBlock;
-        Long lastBlock;
-        String lastHash;
+        @Nullable Long firstBlock;
+        @Nullable Long lastBlock;
+        @Nullable String lastHash;
     }
 }
