@@ -1,12 +1,11 @@
 -- Audit entries ${from} to ${to}, as the console's insert trigger (V050, V090) leaves them: the id
 -- and time given here (the load skips triggers, and a history needs its past times), every ledger
--- field empty, the jsonb details parsed from the details as written, and each entry queued in
--- audit_unsealed for the sealer, which seals them into signed blocks exactly as it seals the
--- console's own appends. The OFFSET 0 stages keep each derived value a column of its own,
+-- field empty, and the jsonb details parsed from the details as written. The sealer finds them
+-- above its horizon (V110) and seals them into signed blocks exactly as it seals the console's
+-- own appends. The OFFSET 0 stages keep each derived value a column of its own,
 -- computed once: a SQL helper that reads its argument several times is inlined only when that
 -- argument is a plain column, and otherwise runs through the function executor at ten times the
 -- cost.
-WITH inserted AS (
 INSERT INTO audit_entry (id, occurred_at, actor, actor_role, client_address, action, account_id, outcome,
                          details, details_text, correlation_id, prev_hash, hash)
 SELECT id, occurred_at, actor, actor_role, client_address, action, account_id, outcome,
@@ -30,6 +29,4 @@ SELECT id, occurred_at, actor, actor_role, client_address, action, account_id, o
                         OFFSET 0) AS a
                 OFFSET 0) AS b
         OFFSET 0) AS t
- ORDER BY id
-RETURNING id, occurred_at)
-INSERT INTO audit_unsealed (entry_id, occurred_at) SELECT id, occurred_at FROM inserted;
+ ORDER BY id;

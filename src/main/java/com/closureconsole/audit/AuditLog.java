@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends entries to the trail. An append is one insert and takes no lock: the database's insert
- * trigger (V050) gives the entry its id and time, clears every ledger field and queues the entry
- * for the {@link AuditSealer}, so what the caller sends is only what happened, never where it
+ * trigger (V050, V090, V110) gives the entry its id and time and clears every ledger field, and the
+ * {@link AuditSealer} finds the entry once it has committed, so what the caller sends is only what happened, never where it
  * goes in the ledger. Unrelated actions never wait for each other's entries. Committed appends are
  * counted by action in the metric {@value #APPENDS}.
  */

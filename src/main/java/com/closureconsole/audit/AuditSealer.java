@@ -1,6 +1,5 @@
 package com.closureconsole.audit;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +37,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its commit.
  *
  * <p>The sealer connects as the schema owner (the role Flyway migrates with): the application's
- * role may read the ledger but cannot write a block, lock the sealer's row or touch the queue, so
- * it can neither forge a block nor hold the sealer up. One sealer at a time across all nodes: each
- * block is sealed in one short transaction that first locks the row of {@code audit_sealer}
- * ({@code SKIP LOCKED}: a node that finds it taken simply tries again at its next turn). That
- * transaction takes the oldest queued entries in id order (queue rows commit with their entries,
- * so an entry that commits after a higher id is sealed by a later block, exactly once), computes
- * their leaf hashes and Merkle root, chains the block to the one before, signs its digest and
- * removes the entries from the queue. A node that dies midway leaves the transaction rolled back
- * and the entries queued. After the commit the block's digest goes to the {@link DigestStore}; a
- * digest not yet stored is remembered in {@code audit_digest_pending} and stored by the next turn
- * of any node.
+ * role may read the ledger but cannot write a block or lock the sealer's row, so it can neither
+ * forge a block nor hold the sealer up. One sealer at a time across all nodes: each block is sealed
+ * in one short transaction that first locks the row of {@code audit_sealer} ({@code SKIP LOCKED}:
+ * a node that finds it taken simply tries again at its next turn). That transaction takes the
+ * oldest committed entries that are not sealed, in id order, from the trail itself (there is no
+ * queue: an append writes its entry only), computes their leaf hashes and Merkle root, chains the
+ * block to the one before and signs its digest. An entry that commits after a higher id was sealed
+ * is found again once its transaction ends (V110 explains how), and sealed by a later block,
+ * exactly once: a seal's key is its entry's id. A node that dies midway leaves the transaction
+ * rolled back and the entries unsealed. After the commit the block's digest goes to the
+ * {@link DigestStore}; a digest not yet stored is remembered in {@code audit_digest_pending} and
+ * stored by the next turn of any node.
  *
  * <p>A block never mixes months (UTC): the trail is partitioned by month (V090), and a month's
  * partition is archived with its own blocks. The sealer also keeps the partitions of the coming
@@ -71,6 +73,8 @@ class AuditSealer implements SmartLifecycle {
     private final Object sealing = new Object();
     private @Nullable ScheduledExecutorService thread;
     private volatile boolean failing;
+    /** This node's knowledge between sealing steps; guarded by {@code sealing}. */
+    private @Nullable Horizon horizon;
     private volatile boolean paused;
     private volatile long partitionsPrepared = System.nanoTime() - PARTITION_CHECK.toNanos();
     private boolean partitionFailureLogged;
@@ -92,11 +96,21 @@ class AuditSealer implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Seals what is queued and stores pending digests; answers how many blocks this node sealed. */
+    /** Seals what has committed and stores pending digests; answers how many blocks this node sealed. */
     int sealPending() {
         synchronized (sealing) {
             int sealed = 0;
-            while (sealed < MAX_BLOCKS_PER_TURN && Boolean.TRUE.equals(transaction.execute(status -> sealOneBlock()))) {
+            while (sealed < MAX_BLOCKS_PER_TURN) {
+                Horizon known = horizon;
+                Step step = transaction.execute(status -> sealStep(known));
+                if (step == null) {
+                    break; // another node is sealing
+                }
+                // Only what committed is known: a failed step leaves the horizon of the last one that did.
+                horizon = step.horizon();
+                if (!step.sealed()) {
+                    break;
+                }
                 sealed++;
             }
             transaction.executeWithoutResult(status -> publishPending());
@@ -114,9 +128,7 @@ class AuditSealer implements SmartLifecycle {
         while (true) {
             sealPending();
             Boolean done = jdbc.queryForObject("""
-                    SELECT NOT EXISTS (SELECT 1 FROM audit_unsealed u
-                                          JOIN audit_entry e ON e.id = u.entry_id AND e.occurred_at = u.occurred_at
-                                        WHERE u.entry_id <= ?)
+                    SELECT NOT EXISTS (SELECT 1 FROM audit_unsealed WHERE entry_id <= ?)
                        AND NOT EXISTS (SELECT 1 FROM audit_digest_pending)""", Boolean.class, newest);
             if (Boolean.TRUE.equals(done)) {
                 return true;
@@ -133,36 +145,137 @@ class AuditSealer implements SmartLifecycle {
         }
     }
 
-    /** True: one block sealed; false: nothing queued; null: another node is sealing. */
-    private @Nullable Boolean sealOneBlock() {
+    /**
+     * What this node knows about the trail after its last sealing step (V110 explains the
+     * reasoning): every id up to {@code sealedThrough} is sealed or never commits; every entry up
+     * to {@code high} that was visible when {@code high} was reached is sealed; {@code running}
+     * holds each transaction that was still running at one of those looks, with the highest id
+     * sealed before it was first seen (its late entries lie above that); entries above
+     * {@code rescanFrom} and up to {@code high} are to be looked for again, because a transaction
+     * that may have written some has ended. Valid while the sealer's {@code turn} is still
+     * {@code turn}: another node's turn starts it afresh from {@code sealed_through}.
+     */
+    private record Horizon(long turn, long sealedThrough, long high, Map<Long, Long> running, long rescanFrom) {
+
+        static final long NONE = Long.MAX_VALUE;
+
+        static Horizon from(long turn, long sealedThrough) {
+            return new Horizon(turn, sealedThrough, sealedThrough, Map.of(), NONE);
+        }
+
+        /** The highest id below which nothing is left to seal. */
+        long through() {
+            long through = Math.min(high, rescanFrom);
+            for (long after : running.values()) {
+                through = Math.min(through, after);
+            }
+            return through;
+        }
+    }
+
+    private record Step(boolean sealed, Horizon horizon) {
+    }
+
+    private record SealerState(long lastBlockNo, @Nullable String lastBlockHash, long sealedThrough, long turn) {
+    }
+
+    /** Seals one block if there is anything to seal; null when another node is sealing. */
+    private @Nullable Step sealStep(@Nullable Horizon known) {
         jdbc.execute("SET LOCAL statement_timeout = '60s'");
-        List<Object[]> state = jdbc.query("SELECT last_block_no, last_block_hash FROM audit_sealer FOR UPDATE SKIP LOCKED",
-                (row, n) -> new Object[] {row.getLong(1), row.getString(2)});
+        List<SealerState> state = jdbc.query("""
+                SELECT last_block_no, last_block_hash, sealed_through, turn FROM audit_sealer FOR UPDATE SKIP LOCKED""",
+                (row, n) -> new SealerState(row.getLong(1), row.getString(2), row.getLong(3), row.getLong(4)));
         if (state.isEmpty()) {
             return null;
         }
-        long previousNo = (Long) state.get(0)[0];
-        String previousHash = (String) state.get(0)[1];
-        // The oldest queued ids, then their entries in one index scan of the months they span.
-        List<AuditEntry> entries = jdbc.query("WITH queued AS MATERIALIZED ("
-                        + "SELECT entry_id, occurred_at FROM audit_unsealed ORDER BY entry_id LIMIT ?)"
-                        + " SELECT " + AuditQuery.E_COLUMNS + " FROM audit_entry e"
-                        + " WHERE e.id = ANY (ARRAY(SELECT entry_id FROM queued))"
-                        + " AND e.occurred_at >= (SELECT min(occurred_at) FROM queued)"
-                        + " AND e.occurred_at <= (SELECT max(occurred_at) FROM queued) ORDER BY e.id",
-                (row, n) -> AuditQuery.entry(row), MAX_BLOCK);
-        if (entries.isEmpty()) {
-            return false;
+        SealerState sealer = state.get(0);
+        long turn = sealer.turn();
+        Horizon was = known != null && known.turn() == turn ? known : Horizon.from(turn, sealer.sealedThrough());
+        Map<Long, Long> running = new HashMap<>(was.running());
+        long rescanFrom = was.rescanFrom();
+        if (!running.isEmpty()) {
+            // Transactions seen running that have ended since: entries of theirs may now be visible below high.
+            List<Long> ended = jdbc.queryForList("""
+                    SELECT x FROM unnest(?::bigint[]) AS x
+                     WHERE pg_xact_status(x::text::xid8) IS DISTINCT FROM 'in progress'""", Long.class,
+                    (Object) running.keySet().toArray(Long[]::new));
+            for (Long xid : ended) {
+                Long after = running.remove(xid);
+                if (after != null) {
+                    rescanFrom = Math.min(rescanFrom, after);
+                }
+            }
         }
-        // A block seals the entries of one month (UTC) only: a month's partition and its blocks are
-        // archived together, and neither needs the other months to be verified.
+        // Ids the sequence has not given are never sealed (V110's audit_unsealed).
+        long assigned = jdbc.queryForObject("""
+                SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_entry_id_seq""", Long.class);
+        long high = was.high();
+        List<AuditEntry> entries = List.of();
+        if (rescanFrom < high) {
+            entries = jdbc.query(DUE + " ORDER BY e.id LIMIT ?", (row, n) -> AuditQuery.entry(row), rescanFrom, high, MAX_BLOCK);
+        }
+        if (!entries.isEmpty()) {
+            entries = sameMonth(entries);
+            // The look again goes on after this block (a batch cut short by its size or month has more).
+            rescanFrom = entries.get(entries.size() - 1).id();
+        } else {
+            rescanFrom = Horizon.NONE;
+            List<Long> seenRunning = new ArrayList<>();
+            // The entries above high and the transactions running, read in one statement, so on one snapshot.
+            // (The first row carries them.)
+            entries = jdbc.query("SELECT CASE WHEN d.n = 1 THEN ARRAY(SELECT x::text::bigint"
+                            + " FROM pg_snapshot_xip(pg_current_snapshot()) AS x"
+                            + " WHERE x IS DISTINCT FROM pg_current_xact_id_if_assigned()) END AS running, d.*"
+                            + " FROM (SELECT row_number() OVER (ORDER BY e.id) AS n, " + DUE.substring("SELECT ".length())
+                            + " ORDER BY e.id LIMIT ?) AS d ORDER BY d.id",
+                    (row, n) -> {
+                        if (n == 0) {
+                            seenRunning.addAll(List.of((Long[]) row.getArray("running").getArray()));
+                        }
+                        return AuditQuery.entry(row);
+                    }, high, assigned, MAX_BLOCK);
+            if (!entries.isEmpty()) {
+                entries = sameMonth(entries);
+                for (Long xid : seenRunning) {
+                    running.putIfAbsent(xid, high);
+                }
+                high = entries.get(entries.size() - 1).id();
+            }
+        }
+        Horizon next = new Horizon(turn, was.sealedThrough(), high, running, rescanFrom);
+        long through = Math.max(was.sealedThrough(), next.through());
+        if (entries.isEmpty() && through == was.sealedThrough()) {
+            return new Step(false, next);
+        }
+        if (!entries.isEmpty()) {
+            LedgerBlock block = seal(entries, sealer.lastBlockNo() + 1, sealer.lastBlockHash());
+            jdbc.update("UPDATE audit_sealer SET last_block_no = ?, last_block_hash = ?", block.blockNo(), block.blockHash());
+        }
+        jdbc.update("UPDATE audit_sealer SET sealed_through = ?, turn = turn + 1", through);
+        return new Step(!entries.isEmpty(), new Horizon(turn + 1, through, high, running, rescanFrom));
+    }
+
+    /** Entries above the first id and up to the second that are not sealed. */
+    private static final String DUE = "SELECT " + AuditQuery.E_COLUMNS + " FROM audit_entry e WHERE e.id > ? AND e.id <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM audit_entry_seal s WHERE s.entry_id = e.id)";
+
+    /**
+     * The leading entries of one month (UTC): a block seals one month only, because a month's
+     * partition and its blocks are archived together, and neither needs the other months to be
+     * verified.
+     */
+    private static List<AuditEntry> sameMonth(List<AuditEntry> entries) {
         java.time.YearMonth month = java.time.YearMonth.from(entries.get(0).occurredAt().atOffset(ZoneOffset.UTC));
         int sameMonth = 1;
         while (sameMonth < entries.size()
                 && java.time.YearMonth.from(entries.get(sameMonth).occurredAt().atOffset(ZoneOffset.UTC)).equals(month)) {
             sameMonth++;
         }
-        entries = entries.subList(0, sameMonth);
+        return entries.subList(0, sameMonth);
+    }
+
+    /** Seals the entries (in id order) as block {@code blockNo}, after the block with {@code previousHash}. */
+    private LedgerBlock seal(List<AuditEntry> entries, long blockNo, @Nullable String previousHash) {
         int count = entries.size();
         Long[] ids = new Long[count];
         Integer[] positions = new Integer[count];
@@ -178,7 +291,6 @@ class AuditSealer implements SmartLifecycle {
             times[i] = entries.get(i).occurredAt().toString();
         }
         Instant sealedAt = jdbc.queryForObject("SELECT clock_timestamp()", OffsetDateTime.class).toInstant();
-        long blockNo = previousNo + 1;
         String merkleRoot = Ledger.hex(Ledger.root(leaves));
         String blockHash = LedgerBlock.hash(blockNo, sealedAt, count, ids[0], ids[count - 1], merkleRoot, previousHash);
         LedgerBlock block = new LedgerBlock(blockNo, sealedAt, count, ids[0], ids[count - 1], merkleRoot, previousHash,
@@ -191,28 +303,22 @@ class AuditSealer implements SmartLifecycle {
                 block.lastEntryId(), block.merkleRoot(), block.prevBlockHash(), block.blockHash(), block.signature(),
                 block.keyId());
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            Array idArray = connection.createArrayOf("bigint", ids);
             try (PreparedStatement seal = connection.prepareStatement("""
                     INSERT INTO audit_entry_seal (entry_id, block_no, position, leaf_hash, occurred_at)
                     SELECT entry_id, ?, position, leaf_hash, occurred_at
                       FROM unnest(?::bigint[], ?::integer[], ?::varchar[], ?::varchar[]::timestamptz[])
-                           AS s (entry_id, position, leaf_hash, occurred_at)""");
-                 PreparedStatement dequeue = connection.prepareStatement(
-                         "DELETE FROM audit_unsealed WHERE entry_id = ANY (?)")) {
+                           AS s (entry_id, position, leaf_hash, occurred_at)""")) {
                 seal.setLong(1, block.blockNo());
-                seal.setArray(2, idArray);
+                seal.setArray(2, connection.createArrayOf("bigint", ids));
                 seal.setArray(3, connection.createArrayOf("integer", positions));
                 seal.setArray(4, connection.createArrayOf("varchar", leafHashes));
                 seal.setArray(5, connection.createArrayOf("varchar", times));
                 seal.executeUpdate();
-                dequeue.setArray(1, idArray);
-                dequeue.executeUpdate();
             }
             return null;
         });
-        jdbc.update("UPDATE audit_sealer SET last_block_no = ?, last_block_hash = ?", block.blockNo(), block.blockHash());
         jdbc.update("INSERT INTO audit_digest_pending (block_no) VALUES (?)", block.blockNo());
-        return true;
+        return block;
     }
 
     private void publishPending() {

@@ -11,13 +11,13 @@
  * security module's ({@link com.closureconsole.audit.SignInAction}). Details are masked with the
  * console's one policy ({@link com.closureconsole.shared.Masking}) as a last net.
  *
- * <p>Recording takes no lock: the database gives each entry its id and time and queues it, and the
+ * <p>Recording takes no lock: the database gives each entry its id and time, and the
  * sealer ({@code AuditSealer}, one at a time across nodes) seals committed entries into signed
  * Merkle blocks whose digests leave the database ({@code DigestStore}). Entries written before the
  * ledger keep their SHA-256 chain ({@code ChainedEntry}), which is still checked. The application's
  * database role may only read and append entries.
  *
- * <p><b>Owns</b> the trail ({@code audit_entry}), its ledger (blocks, leaves, the sealer's queue)
+ * <p><b>Owns</b> the trail ({@code audit_entry}), its ledger (blocks, leaves, the sealer's state)
  * and the digests kept outside the database. <b>API:</b> {@link com.closureconsole.audit.Audited},
  * {@link com.closureconsole.audit.AuditAction}, {@link com.closureconsole.audit.AttemptRefused} and
  * {@link com.closureconsole.audit.AuditOutcome} for recording; for supervisors

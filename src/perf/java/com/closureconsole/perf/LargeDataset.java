@@ -257,7 +257,7 @@ public final class LargeDataset {
                     c -> execute(c, "VACUUM (ANALYZE) " + table));
         }
         graph.add("vacuum analyze " + AUDIT_TABLE, concat(List.of(auditLoad), auditIndexes),
-                c -> execute(c, "VACUUM (ANALYZE) " + AUDIT_TABLE + ", audit_unsealed"));
+                c -> execute(c, "VACUUM (ANALYZE) " + AUDIT_TABLE));
         graph.run(2, this::connectForLoading);
 
         try (Connection admin = connectForLoading(); Statement st = admin.createStatement()) {
@@ -286,7 +286,7 @@ public final class LargeDataset {
             progress.log("sealed %,d entries into %,d blocks in %.0f s", auditEntries, blocks, sealSeconds);
             summary.put("auditBlocks", blocks);
             summary.put("sealSeconds", Math.round(sealSeconds));
-            st.execute("VACUUM (ANALYZE) audit_unsealed, audit_entry_seal, audit_block");
+            st.execute("VACUUM (ANALYZE) audit_entry_seal, audit_block");
         }
         Map<String, Object> verified = PerfLedger.verifyAll(console);
         progress.log("ledger verification: %s", verified);
@@ -299,7 +299,6 @@ public final class LargeDataset {
     /** The tables whose autovacuum is off while loading: the account tables and the trail's partitions. */
     private static List<String> vacuumedTables(Statement st) throws SQLException {
         List<String> tables = new ArrayList<>(ACCOUNT_TABLES);
-        tables.add("audit_unsealed");
         try (ResultSet rs = st.executeQuery("SELECT inhrelid::regclass::text FROM pg_inherits"
                 + " WHERE inhparent = 'audit_entry'::regclass ORDER BY 1")) {
             while (rs.next()) {

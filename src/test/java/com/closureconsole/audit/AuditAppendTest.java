@@ -67,7 +67,7 @@ class AuditAppendTest {
         long next = AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN, null, AuditOutcome.SUCCESS, Map.of(), null);
         assertThat(next).isGreaterThan(id);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_unsealed WHERE entry_id IN (?, ?)", Integer.class, id, next))
-                .as("both queued for the sealer").isEqualTo(2);
+                .as("both still to seal").isEqualTo(2);
     }
 
     @Test
@@ -136,6 +136,53 @@ class AuditAppendTest {
                     .as("the late commit is sealed by a later block")
                     .isGreaterThan(jdbc.queryForObject("SELECT block_no FROM audit_entry_seal WHERE entry_id = ?", Long.class, other));
         }
+    }
+
+    @Test
+    void an_entry_committing_late_is_sealed_at_once_although_an_older_transaction_stays_open() throws Exception {
+        sealer.sealCommitted(Duration.ofSeconds(10));
+        try (Connection oldest = dataSource.getConnection(); Connection later = dataSource.getConnection()) {
+            oldest.setAutoCommit(false);
+            later.setAutoCommit(false);
+            long stuck = pendingEntry(oldest, "stuck");
+            long late = pendingEntry(later, "late");
+            long committed = AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN, null, AuditOutcome.SUCCESS,
+                    Map.of(), null);
+            assertThat(sealer.sealCommitted(Duration.ofSeconds(5))).isTrue();
+            assertThat(sealedBlock(committed)).as("sealed past both open transactions").isNotNull();
+
+            later.commit();
+            assertThat(sealer.sealCommitted(Duration.ofSeconds(5))).as("the late entry found again").isTrue();
+            assertThat(sealedBlock(late)).as("sealed while the oldest is still open").isGreaterThan(sealedBlock(committed));
+            assertThat(jdbc.queryForObject("SELECT sealed_through FROM audit_sealer", Long.class))
+                    .as("nothing at or above the open entry counts as sealed through").isLessThan(stuck);
+
+            oldest.commit();
+            assertThat(sealer.sealCommitted(Duration.ofSeconds(5))).isTrue();
+            assertThat(sealedBlock(stuck)).isGreaterThan(sealedBlock(late));
+            // Other transactions of the console seen running may still end first.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (jdbc.queryForObject("SELECT sealed_through FROM audit_sealer", Long.class) < committed
+                    && System.nanoTime() < deadline) {
+                sealer.sealPending();
+                Thread.sleep(20);
+            }
+            assertThat(jdbc.queryForObject("SELECT sealed_through FROM audit_sealer", Long.class))
+                    .as("with the open transactions ended, everything sealed counts").isGreaterThanOrEqualTo(committed);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry_seal WHERE entry_id IN (?, ?, ?)", Integer.class,
+                    stuck, late, committed)).as("each sealed exactly once").isEqualTo(3);
+        }
+    }
+
+    private static long pendingEntry(Connection connection, String actor) {
+        return new JdbcTemplate(new SingleConnectionDataSource(connection, true)).queryForObject("""
+                INSERT INTO audit_entry (occurred_at, actor, action, outcome, details_text)
+                VALUES (now(), ?, 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class, actor);
+    }
+
+    private @org.jspecify.annotations.Nullable Long sealedBlock(long entryId) {
+        return jdbc.queryForList("SELECT block_no FROM audit_entry_seal WHERE entry_id = ?", Long.class, entryId)
+                .stream().findFirst().orElse(null);
     }
 
     @Test

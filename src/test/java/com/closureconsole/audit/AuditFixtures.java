@@ -104,7 +104,7 @@ final class AuditFixtures {
         }
 
         /** The tables of the ledger, copied aside as a backup would hold them. */
-        static final List<String> LEDGER_TABLES = List.of("audit_entry", "audit_unsealed", "audit_block",
+        static final List<String> LEDGER_TABLES = List.of("audit_entry", "audit_block",
                 "audit_entry_seal", "audit_sealer", "audit_digest_pending", "audit_chain_head");
 
         /** Copies every ledger table aside (as {@code tamper_copy.<table>}), replacing an earlier copy. */

@@ -124,7 +124,6 @@ class AuditPartitionTest {
                     db.update("""
                             INSERT INTO audit_entry (id, occurred_at, actor, action, outcome, details, details_text)
                             VALUES (?, ?, 'agent1', 'SIGN_IN', 'SUCCESS', '{}', '{}')""", id, at);
-                    db.update("INSERT INTO audit_unsealed (entry_id, occurred_at) VALUES (?, ?)", id, at);
                 }
             });
             own = new AuditSealer(new DefaultListableBeanFactory().getBeanProvider(Flyway.class), owner,
