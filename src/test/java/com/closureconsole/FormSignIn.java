@@ -32,8 +32,16 @@ public final class FormSignIn {
      */
     public static String signIn(URI base, String username, String password, String... headers)
             throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return signIn(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), base, username, password, headers);
+    }
+
+    /**
+     * As {@link #signIn(URI, String, String, String...)}, with {@code client} (which keeps the
+     * session's cookie for the requests after it; it must not follow redirects).
+     */
+    public static String signIn(HttpClient client, URI base, String username, String password, String... headers)
+            throws IOException, InterruptedException {
         String page = client.send(request(base, "/login", headers).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(page);

@@ -114,7 +114,11 @@ final class Report {
         json.put("uiMemory", uiMemory);
         json.put("ledger", ledger);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("benchmarks.json").toFile(), json);
-        Files.writeString(folder.resolve("benchmarks.md"), markdown(), StandardCharsets.UTF_8);
+        // The sections other benchmarks wrote stay, after this report's own.
+        Path markdown = folder.resolve("benchmarks.md");
+        String kept = MarkdownSections.existing(markdown, LoadReport.START, LoadReport.END)
+                + MarkdownSections.existing(markdown, JarStart.START, JarStart.END);
+        Files.writeString(markdown, markdown() + (kept.isEmpty() ? "" : "\n" + kept), StandardCharsets.UTF_8);
     }
 
     String summaryTable() {
