@@ -99,10 +99,15 @@ class AuditSealer implements SmartLifecycle {
     /** Seals what has committed and stores pending digests; answers how many blocks this node sealed. */
     int sealPending() {
         synchronized (sealing) {
+            // A turn seals what had committed when it began, in as few blocks as that takes, rather
+            // than a block for each few entries that commit while it runs (they wait for the next turn).
+            // Ids the sequence has not given (written past it by hand) are never sealed: V110.
+            long bound = jdbc.queryForObject("""
+                    SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_entry_id_seq""", Long.class);
             int sealed = 0;
             while (sealed < MAX_BLOCKS_PER_TURN) {
                 Horizon known = horizon;
-                Step step = transaction.execute(status -> sealStep(known));
+                Step step = transaction.execute(status -> sealStep(known, bound));
                 if (step == null) {
                     break; // another node is sealing
                 }
@@ -179,8 +184,11 @@ class AuditSealer implements SmartLifecycle {
     private record SealerState(long lastBlockNo, @Nullable String lastBlockHash, long sealedThrough, long turn) {
     }
 
-    /** Seals one block if there is anything to seal; null when another node is sealing. */
-    private @Nullable Step sealStep(@Nullable Horizon known) {
+    /**
+     * Seals one block if there is anything up to {@code assigned} (the highest id the sequence had
+     * given when the turn began) to seal; null when another node is sealing.
+     */
+    private @Nullable Step sealStep(@Nullable Horizon known, long assigned) {
         jdbc.execute("SET LOCAL statement_timeout = '60s'");
         List<SealerState> state = jdbc.query("""
                 SELECT last_block_no, last_block_hash, sealed_through, turn FROM audit_sealer FOR UPDATE SKIP LOCKED""",
@@ -206,9 +214,6 @@ class AuditSealer implements SmartLifecycle {
                 }
             }
         }
-        // Ids the sequence has not given are never sealed (V110's audit_unsealed).
-        long assigned = jdbc.queryForObject("""
-                SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM audit_entry_id_seq""", Long.class);
         long high = was.high();
         List<AuditEntry> entries = List.of();
         if (rescanFrom < high) {
