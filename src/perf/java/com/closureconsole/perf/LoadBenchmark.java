@@ -77,7 +77,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class LoadBenchmark {
 
     static final List<Integer> AGENTS = Arrays.stream(System.getProperty("perf.load.agents", "16,64,256").split(","))
-            .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+            .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).filter(n -> n > 0).toList();
+    /** Headless browsers for the run through the real stack (0: none). */
+    static final int BROWSERS = Integer.getInteger("perf.load.browsers", 16);
     static final Duration RUN = Duration.ofSeconds(Long.getLong("perf.load.seconds", 30));
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("perf.load.warm-up-seconds", 10));
     static final int SUBMIT_EVERY = 10;
@@ -121,11 +123,21 @@ public final class LoadBenchmark {
         Map<String, Object> dataset = new ObjectMapper().readValue(marker.toFile(), new TypeReference<>() { });
         Instant started = Instant.now();
         try (PerfConsole console = PerfConsole.start(
-                context -> context.getBeanFactory().addBeanPostProcessor(StatementCapture.postProcessor()));
+                context -> {
+                    context.getBeanFactory().addBeanPostProcessor(StatementCapture.postProcessor());
+                    BrowserRoundTrips.register(context);
+                });
              Connection jdbc = DriverManager.getConnection(console.superuserJdbcUrl())) {
             LoadBenchmark benchmark = new LoadBenchmark(console, jdbc, Samples.pick(jdbc, dataset));
-            Map<String, Object> report = benchmark.run(dataset, started);
             Path docs = Path.of("docs");
+            Map<String, Object> report;
+            if (AGENTS.isEmpty()) {
+                // -Dperf.load.agents=0: only the browsers, their part of the last report replaced.
+                report = new ObjectMapper().readValue(docs.resolve("benchmarks-load.json").toFile(), new TypeReference<>() { });
+                report.put("browsers", benchmark.browsers());
+            } else {
+                report = benchmark.run(dataset, started);
+            }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(docs.resolve("benchmarks-load.json").toFile(), report);
             LoadReport.writeSection(docs.resolve("benchmarks.md"), report);
@@ -168,8 +180,29 @@ public final class LoadBenchmark {
             log("%d agents: %s", agents, level.get("verdict"));
         }
         report.put("levels", levels);
+        Map<String, Object> browsers = browsers();
+        if (browsers != null) {
+            report.put("browsers", browsers);
+        }
         report.put("durationSeconds", Duration.between(started, Instant.now()).toSeconds());
         return report;
+    }
+
+    /** The run through the real stack, or null when it is switched off or Chromium is missing. */
+    private @org.jspecify.annotations.Nullable Map<String, Object> browsers() throws Exception {
+        if (BROWSERS <= 0) {
+            return null;
+        }
+        if (!BrowserRoundTrips.available()) {
+            log("browsers: skipped, Debian's chromium and chromium-driver are not installed");
+            return null;
+        }
+        log("%d browsers through HTTP and Vaadin's round trips for %d s", BROWSERS, RUN.toSeconds());
+        int port = ((org.springframework.boot.web.context.WebServerApplicationContext) console.context)
+                .getWebServer().getPort();
+        Map<String, Object> browsers = BrowserRoundTrips.run(port, superuser, BROWSERS, RUN);
+        log("browsers: %s", browsers);
+        return browsers;
     }
 
     /** The console's own pool, the one its services borrow from. */

@@ -1,7 +1,6 @@
 package com.closureconsole.perf;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,20 +136,34 @@ final class LoadReport {
             md.append(String.format(Locale.ROOT, "%s agents %s MB; ", level.get("agents"), console.get("heapUsedPeakMb")));
         }
         md.append("(service-level agents hold no Vaadin UI; the heap of an agent's UI is measured by the benchmark's "
-                + "`ui` part).\n").append(END).append('\n');
+                + "`ui` part).\n");
+        if (report.get("browsers") instanceof Map<?, ?> browsers) {
+            md.append("\n### Through HTTP and Vaadin's round trips\n\n").append(browsers.get("sessions"))
+                    .append(" headless Chromium browsers, each signed in with a session of its own through the sign-in "
+                            + "page, for ").append(browsers.get("seconds")).append(" s without think time: a search by "
+                            + "name (typed, Enter, until the result rows show), then opening the first result (a click, "
+                            + "until the verdict shows), then back. Server: the time the console spent on the action's "
+                            + "Vaadin requests (`v-r=uidl`, timed around them per session); browser: the whole wait, "
+                            + "rendering and WebDriver included, with the browsers on the same two cores. Errors: ")
+                    .append(browsers.get("errors")).append(browsers.get("firstError") == null ? ""
+                            : " (first: " + browsers.get("firstError") + ")").append(".\n\n");
+            md.append("| action | per second | server median / p95 ms | browser median / p95 ms |\n|---|---:|---:|---:|\n");
+            for (String action : List.of("search", "open")) {
+                var one = (Map<String, Object>) browsers.get(action);
+                var server = (Map<String, Object>) one.get("server");
+                var browser = (Map<String, Object>) one.get("browser");
+                md.append("| ").append(action).append(" | ").append(one.get("perSecond")).append(" | ")
+                        .append(server.get("medianMs")).append(" / ").append(server.get("p95Ms")).append(" | ")
+                        .append(browser.get("medianMs")).append(" / ").append(browser.get("p95Ms")).append(" |\n");
+            }
+        }
+        md.append(END).append('\n');
         return md.toString();
     }
 
     /** Replaces the load section of {@code benchmarks.md} (or appends it), leaving the rest as it is. */
     static void writeSection(Path markdown, Map<String, Object> report) throws IOException {
-        String text = Files.exists(markdown) ? Files.readString(markdown) : "";
-        String section = section(report);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        String updated = start >= 0 && end > start
-                ? text.substring(0, start) + section + text.substring(end + END.length() + 1)
-                : text + (text.endsWith("\n") || text.isEmpty() ? "\n" : "\n\n") + section;
-        Files.writeString(markdown, updated);
+        MarkdownSections.replace(markdown, START, END, section(report));
     }
 
     private static double number(Object value) {
