@@ -1,8 +1,6 @@
 package com.closureconsole.perf;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.closureconsole.HeadlessChromium;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,9 +31,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -52,9 +48,6 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 final class BrowserRoundTrips {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     /** Each session's Vaadin requests: start (System.nanoTime) and duration, in nanoseconds. */
     private static final Map<String, Queue<long[]>> UIDL = new ConcurrentHashMap<>();
 
@@ -68,10 +61,6 @@ final class BrowserRoundTrips {
             registration.addUrlPatterns("/*");
             return registration;
         });
-    }
-
-    static boolean available() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
     /** Runs {@code sessions} browsers against the console on {@code port} for {@code length}; answers per-action figures. */
@@ -98,7 +87,7 @@ final class BrowserRoundTrips {
                     String id;
                     WebDriverWait wait;
                     try {
-                        driver = start();
+                        driver = HeadlessChromium.start();
                         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
                         signIn(driver, wait, port);
                         id = driver.manage().getCookieNamed("JSESSIONID").getValue();
@@ -201,18 +190,6 @@ final class BrowserRoundTrips {
             }
         }
         return names;
-    }
-
-    private static WebDriver start() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     private static void signIn(WebDriver driver, WebDriverWait wait, int port) {

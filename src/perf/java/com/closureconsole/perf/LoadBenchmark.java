@@ -193,7 +193,7 @@ public final class LoadBenchmark {
         if (BROWSERS <= 0) {
             return null;
         }
-        if (!BrowserRoundTrips.available()) {
+        if (!com.closureconsole.HeadlessChromium.available()) {
             log("browsers: skipped, Debian's chromium and chromium-driver are not installed");
             return null;
         }
