@@ -2,11 +2,16 @@ package com.closureconsole.perf;
 
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+
+import javax.management.ObjectName;
 
 import com.closureconsole.ui.i18n.Translations;
 import com.github.mvysny.fakeservlet.FakeRequest;
@@ -17,6 +22,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.internal.ComponentTracker;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.communication.UidlWriter;
 import kotlin.jvm.functions.Function0;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,10 +33,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Heap per signed-in agent UI: opens N browserless sessions (Karibu-Testing, the same servlet and
  * Vaadin service for all, as one server has), each with an agent signed in and one view open, keeps
- * them all alive, and measures the heap after full garbage collections. The figure covers the
- * Vaadin session, the UI with its component tree and the data the view holds.
+ * them all alive, and measures the live objects after full garbage collections (the JVM's class
+ * histogram, whose growth per UI by class goes into the report too). The figure covers the Vaadin
+ * session, the UI with its component tree and the data the view holds, after the response that
+ * showed the view was written, as a server holds it between two requests of the agent.
  */
 final class UiMemory {
+
+    /** The histogram's line of all classes together. */
+    private static final String TOTAL = "(total)";
 
     private final MockSpringServlet servlet;
     private final Function0<UI> uiFactory = UI::new;
@@ -63,10 +74,16 @@ final class UiMemory {
             keep.add(open(i, openView));
         }
         long atHalf = usedHeapAfterGc();
+        // Kept in a file meanwhile: held on the heap, it would be counted by the second histogram.
+        Path histogramAtHalfFile = Files.createTempFile("ui-memory", ".histogram");
+        Files.writeString(histogramAtHalfFile, classHistogram());
         for (int i = half; i < count; i++) {
             keep.add(open(i, openView));
         }
         long atAll = usedHeapAfterGc();
+        Map<String, long[]> histogramAtAll = byClass(classHistogram());
+        Map<String, long[]> histogramAtHalf = byClass(Files.readString(histogramAtHalfFile));
+        Files.delete(histogramAtHalfFile);
         int uis = keep.stream().mapToInt(s -> s.getUIs().size()).sum();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", id);
@@ -76,7 +93,10 @@ final class UiMemory {
         result.put("uisAlive", uis);
         result.put("heapWithHalfBytes", atHalf);
         result.put("heapWithAllBytes", atAll);
-        result.put("bytesPerUi", (atAll - atHalf) / (count - half));
+        // The live objects' own bytes: the heap's used figure also counts the collector's partly filled regions.
+        result.put("bytesPerUi", (histogramAtAll.get(TOTAL)[1] - histogramAtHalf.get(TOTAL)[1]) / (count - half));
+        result.put("heapUsedPerUiBytes", (atAll - atHalf) / (count - half));
+        result.put("largestPerUi", largestGrowth(histogramAtHalf, histogramAtAll, count - half, 25));
         keep.clear();
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();
@@ -98,6 +118,9 @@ final class UiMemory {
         signInAgent();
         openView.accept(number);
         MockVaadin.clientRoundtrip();
+        // What the server does last in every request: it writes the changes to the browser and forgets
+        // them. Karibu stops before that, so without it every node would keep its pending changes.
+        new UidlWriter().createUidl(UI.getCurrent(), false);
         return VaadinSession.getCurrent();
     }
 
@@ -109,6 +132,48 @@ final class UiMemory {
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(agent);
         request.setUserInRole((principal, role) -> "AGENT".equals(role));
+    }
+
+    /**
+     * The live objects by class, as the JVM's own class histogram lists them (it collects first).
+     */
+    static String classHistogram() throws Exception {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    }
+
+    /** A class histogram's lines: class name to {instances, bytes}, and the total. */
+    static Map<String, long[]> byClass(String histogram) {
+        Map<String, long[]> byClass = new HashMap<>();
+        for (String line : histogram.split("\n")) {
+            // "   1:        123456       7890123  java.lang.String (java.base@17.0.13)"
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length >= 4 && fields[0].endsWith(":")) {
+                byClass.put(fields[3], new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
+            } else if (fields.length == 3 && fields[0].equals("Total")) {
+                byClass.put(TOTAL, new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
+            }
+        }
+        return byClass;
+    }
+
+    /**
+     * The classes whose live bytes grew most between two histograms, per added UI: where a UI's heap
+     * goes ("class: instances, bytes" per UI, largest first).
+     */
+    static List<String> largestGrowth(Map<String, long[]> before, Map<String, long[]> after, int uis, int top) {
+        long[] none = {0, 0};
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), none)[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), none)[1]}))
+                .filter(e -> !e.getKey().equals(TOTAL))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(top)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s: %.1f instances, %,d bytes", e.getKey(),
+                        e.getValue()[0] / (double) uis, e.getValue()[1] / uis))
+                .toList();
     }
 
     static long usedHeapAfterGc() throws InterruptedException {

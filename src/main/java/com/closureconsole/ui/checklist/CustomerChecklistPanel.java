@@ -39,7 +39,8 @@ public class CustomerChecklistPanel extends VerticalLayout {
     final Button preview = new Button();
     final HorizontalLayout sendAction = new HorizontalLayout();
     final Span availability = new Span();
-    final Grid<SentChecklist> sent = new Grid<>();
+    /** The checklists sent, once an account that has any was shown; see {@link #sentGrid()}. */
+    @Nullable Grid<SentChecklist> sent;
     final Paragraph none = new Paragraph();
 
     /** Why the panel's buttons have an account: they act only after {@link #show} showed one. */
@@ -69,21 +70,34 @@ public class CustomerChecklistPanel extends VerticalLayout {
         sendAction.setId("checklist-send-action");
         sendAction.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        sent.setId("sent-checklists");
-        sent.setAllRowsVisible(true);
-        sent.addColumn(c -> formats.dateTime(c.sentAt(), getLocale()) + " · " + formats.age(c.sentAt(), getLocale()))
-                .setHeader(getTranslation("checklist.column.sent")).setAutoWidth(true);
-        sent.addColumn(c -> getTranslation("channel." + c.channel())).setHeader(getTranslation("checklist.column.channel"));
-        sent.addColumn(SentChecklist::maskedRecipient).setHeader(getTranslation("checklist.column.recipient")).setAutoWidth(true);
-        sent.addColumn(c -> getTranslation("checklist.language." + c.locale())).setHeader(getTranslation("checklist.column.language"));
-        sent.addColumn(SentChecklist::sentBy).setHeader(getTranslation("checklist.column.sentBy"));
-        sent.addColumn(this::delivery).setHeader(getTranslation("checklist.column.delivery")).setAutoWidth(true);
         none.setId("no-checklists");
         none.setText(getTranslation("checklist.none"));
 
         Paragraph hint = new Paragraph(getTranslation("checklist.hint"));
         hint.addClassName("checklist-hint");
-        add(new H3(getTranslation("checklist.title")), hint, sent, none);
+        add(new H3(getTranslation("checklist.title")), hint, none);
+    }
+
+    /**
+     * The grid of sent checklists, made when the first account with any is shown: most accounts an
+     * agent opens have none, and a grid with its columns is the heaviest part of a view.
+     */
+    private Grid<SentChecklist> sentGrid() {
+        if (sent == null) {
+            Grid<SentChecklist> sent = new Grid<>();
+            sent.setId("sent-checklists");
+            sent.setAllRowsVisible(true);
+            sent.addColumn(c -> formats.dateTime(c.sentAt(), getLocale()) + " · " + formats.age(c.sentAt(), getLocale()))
+                    .setHeader(getTranslation("checklist.column.sent")).setAutoWidth(true);
+            sent.addColumn(c -> getTranslation("channel." + c.channel())).setHeader(getTranslation("checklist.column.channel"));
+            sent.addColumn(SentChecklist::maskedRecipient).setHeader(getTranslation("checklist.column.recipient")).setAutoWidth(true);
+            sent.addColumn(c -> getTranslation("checklist.language." + c.locale())).setHeader(getTranslation("checklist.column.language"));
+            sent.addColumn(SentChecklist::sentBy).setHeader(getTranslation("checklist.column.sentBy"));
+            sent.addColumn(this::delivery).setHeader(getTranslation("checklist.column.delivery")).setAutoWidth(true);
+            addComponentAtIndex(indexOf(none), sent);
+            this.sent = sent;
+        }
+        return sent;
     }
 
     /**
@@ -111,8 +125,10 @@ public class CustomerChecklistPanel extends VerticalLayout {
         availability.setText(reason != null ? reason
                 : getTranslation("checklist.quota", quota.sentInWindow(), quota.limit()));
         List<SentChecklist> history = checklists.forAccount(accountId);
-        sent.setItems(history);
-        sent.setVisible(!history.isEmpty());
+        if (!history.isEmpty() || sent != null) {
+            sentGrid().setItems(history);
+            sentGrid().setVisible(!history.isEmpty());
+        }
         none.setVisible(history.isEmpty());
     }
 
