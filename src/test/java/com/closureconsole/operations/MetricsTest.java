@@ -200,6 +200,7 @@ class MetricsTest {
                 "closure_audit_appends_total{", "closure_audit_verifications_total{",
                 "closure_closures_oldest_due_age_seconds{", "closure_notifications_oldest_queued_age_seconds{",
                 "closure_ui_sessions_active{",
+                "closure_database_connection_wait_seconds_count{", "closure_database_connection_waiting{",
                 // What Spring Boot measures besides: requests, the connection pool, the JVM.
                 "http_server_requests_seconds", "hikaricp_connections_active", "jvm_memory_used_bytes");
         for (String outcome : new String[] {"submitted", "refused", "approved", "completed", "rejected", "cancelled", "failed"}) {
