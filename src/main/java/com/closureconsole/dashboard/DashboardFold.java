@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -132,6 +134,8 @@ class DashboardFold {
     private final TransactionTemplate transaction;
     private final String zone;
     private volatile boolean failing;
+    /** Set when the application begins to stop: a long first pass ends after its batch, before the database goes. */
+    private volatile boolean stopping;
 
     DashboardFold(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                   @Value("${closure.ui.time-zone:Asia/Shanghai}") String zone) {
@@ -148,7 +152,7 @@ class DashboardFold {
     Folded foldSealed() {
         int blocks = 0;
         long entries = 0;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             Folded batch = transaction.execute(status -> foldBatch());
             if (batch == null || batch.busy()) {
                 return new Folded(blocks, entries, true);
@@ -160,6 +164,11 @@ class DashboardFold {
             }
         }
         return new Folded(blocks, entries, false);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
     }
 
     @Scheduled(fixedDelayString = "${closure.dashboard.fold-interval:2s}",
