@@ -1,5 +1,8 @@
 package com.closureconsole.audit;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,7 @@ class AuditLog {
     private final TransactionTemplate joinOrStart;
     private final TransactionTemplate separate;
     private final MeterRegistry meters;
+    private final Map<AuditAction, Counter> counters = new ConcurrentHashMap<>();
 
     AuditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -68,8 +72,10 @@ class AuditLog {
     }
 
     private void countOnCommit(AuditAction action) {
-        Counter appends = Counter.builder(APPENDS).description("Audit entries appended to the trail (committed), by action")
-                .tag("action", action.name()).register(meters);
+        // Looked up once per action, not built and registered again on every append.
+        Counter appends = counters.computeIfAbsent(action, a -> Counter.builder(APPENDS)
+                .description("Audit entries appended to the trail (committed), by action")
+                .tag("action", a.name()).register(meters));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -49,7 +49,7 @@ class AuditAppendTest {
     @Test
     void the_database_assigns_id_time_and_ledger_fields_whatever_the_caller_sends() {
         assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("closure_app");
-        long before = jdbc.queryForObject("SELECT max(id) FROM audit_entry", Long.class);
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_entry", Long.class);
         Long id = jdbc.queryForObject("""
                 INSERT INTO audit_entry (id, occurred_at, actor, action, outcome, details, details_text, prev_hash, hash)
                 OVERRIDING SYSTEM VALUE
