@@ -12,6 +12,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -120,6 +122,15 @@ final class FirstComeFirstServed extends DelegatingDataSource implements Closeab
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Asked for the {@link DataSource} it wraps, it answers with the pool: Spring Boot derives
+     * Flyway's connection (the owner's, on an external database) from the pool's settings that way.
+     */
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface == DataSource.class ? iface.cast(pool) : super.unwrap(iface);
     }
 
     /** Closes the pool (the application context's end). */
