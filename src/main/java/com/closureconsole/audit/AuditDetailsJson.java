@@ -39,11 +39,17 @@ final class AuditDetailsJson {
     private static final TypeReference<LinkedHashMap<String, Object>> ORDERED_MAP = new TypeReference<>() {
     };
 
+    private static final String EMPTY = "{}";
+
     private AuditDetailsJson() {
     }
 
     /** The details as the trail stores them: personal data masked, order kept. */
     static String write(Map<String, Object> details) {
+        if (details == null || details.isEmpty()) {
+            // Most entries (a view, a search by id) have none: the same text, without building a tree to mask.
+            return EMPTY;
+        }
         JsonNode tree = MAPPER.valueToTree(details == null ? Map.of() : details);
         try {
             return MAPPER.writeValueAsString(mask(null, tree));

@@ -16,6 +16,17 @@ class AuditUnitTest {
             UUID.fromString("00000000-0000-0000-0000-000000000001"), "ab".repeat(32));
 
     @Test
+    void details_without_fields_are_written_as_the_mapper_writes_an_empty_object_and_others_still_in_order() {
+        assertThat(AuditDetailsJson.write(java.util.Map.of())).isEqualTo("{}")
+                .isEqualTo(AuditDetailsJson.describe(new java.util.LinkedHashMap<String, Object>()));
+        assertThat(AuditDetailsJson.write(null)).isEqualTo("{}");
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("b", 1);
+        details.put("a", java.util.List.of());
+        assertThat(AuditDetailsJson.write(details)).isEqualTo("{\"b\":1,\"a\":[]}");
+    }
+
+    @Test
     void the_hash_covers_every_field_and_the_previous_hash() {
         String hash = ENTRY.hash();
         assertThat(hash).matches("[0-9a-f]{64}").isEqualTo(ENTRY.hash());
