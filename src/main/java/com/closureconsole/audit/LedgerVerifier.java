@@ -172,8 +172,8 @@ class LedgerVerifier {
             }
         }
         String unsealed = "SELECT id FROM audit_entry WHERE " + range.conditions()
-                + " AND NOT EXISTS (SELECT 1 FROM audit_entry_seal s WHERE s.entry_id = audit_entry.id"
-                + " AND s.occurred_at = audit_entry.occurred_at)"
+                + " AND NOT EXISTS (SELECT 1 FROM audit_entry_seal s JOIN audit_block b ON b.block_no = s.block_no"
+                + " WHERE s.entry_id = audit_entry.id AND s.occurred_at = audit_entry.occurred_at)"
                 + " AND NOT EXISTS (SELECT 1 FROM audit_unsealed u WHERE u.entry_id = audit_entry.id) ORDER BY id LIMIT ?";
         List<Long> outside = jdbc.queryForList(unsealed, Long.class, range.parameters(1));
         if (!outside.isEmpty()) {

@@ -132,6 +132,25 @@ class AuditLedgerTest {
     }
 
     @Test
+    void a_seal_naming_a_block_that_does_not_exist_hides_no_entry_from_verification() {
+        // Seals carry no foreign key to their block (V111): a seal written by hand for a block that was
+        // never sealed keeps the sealer away from its entry, and verification names the entry as not sealed.
+        long hidden = AuditFixtures.write(log, "supervisor1", ClosureAction.CLOSURE_APPROVE, AuditFixtures.newAccountId(),
+                AuditOutcome.SUCCESS, Map.of("step", 9), null);
+        superuser.tamper(jdbc -> jdbc.update("""
+                INSERT INTO audit_entry_seal (entry_id, block_no, position, leaf_hash, occurred_at)
+                SELECT id, 999999999, 0, 'not a hash', occurred_at FROM audit_entry WHERE id = ?""", hidden));
+        assertFinding(verify(start, null), LedgerReport.Problem.ENTRY_NOT_SEALED, hidden);
+        assertFinding(verify(null, null), LedgerReport.Problem.ENTRY_NOT_SEALED, hidden);
+    }
+
+    @Test
+    void a_leaf_hash_that_is_not_a_hash_is_caught_at_its_entry() {
+        superuser.tamper("UPDATE audit_entry_seal SET leaf_hash = 'not a hash' WHERE entry_id = ?", ids.get(1));
+        assertFinding(verify(start, null), LedgerReport.Problem.ENTRY_CHANGED, ids.get(1));
+    }
+
+    @Test
     void two_swapped_entries_are_caught() {
         superuser.tamper(jdbc -> {
             jdbc.update("UPDATE audit_entry SET id = -id WHERE id IN (?, ?)", ids.get(1), ids.get(2));
