@@ -50,7 +50,7 @@ final class AuditDetailsJson {
             // Most entries (a view, a search by id) have none: the same text, without building a tree to mask.
             return EMPTY;
         }
-        JsonNode tree = MAPPER.valueToTree(details == null ? Map.of() : details);
+        JsonNode tree = MAPPER.valueToTree(details);
         try {
             return MAPPER.writeValueAsString(mask(null, tree));
         } catch (JsonProcessingException e) {
