@@ -14,10 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends entries to the trail. An append is one insert and takes no lock: the database's insert
- * trigger (V050, V090, V110) gives the entry its id and time and clears every ledger field, and the
- * {@link AuditSealer} finds the entry once it has committed, so what the caller sends is only what happened, never where it
- * goes in the ledger. Unrelated actions never wait for each other's entries. Committed appends are
+ * Appends entries to the trail. An append is one insert and takes no lock: it names only the
+ * columns that say what happened, the only ones the application's role may write (V112); the
+ * database gives the entry its time (the column's default) and its id (the insert trigger, after the
+ * writer's transaction id), and the {@link AuditSealer} finds the entry once it has committed, so
+ * what the caller sends is only what happened, never where it goes in the ledger. Unrelated actions never wait for each other's entries. Committed appends are
  * counted by action in the metric {@value #APPENDS}.
  */
 @Component
@@ -25,9 +26,9 @@ class AuditLog {
 
     static final String APPENDS = "closure.audit.appends";
     private static final String INSERT = """
-            INSERT INTO audit_entry (occurred_at, actor, actor_role, client_address, action, account_id,
-                                     outcome, details_text, correlation_id)
-            VALUES (clock_timestamp(), ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_entry (actor, actor_role, client_address, action, account_id, outcome,
+                                     details_text, correlation_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id
             """;
 

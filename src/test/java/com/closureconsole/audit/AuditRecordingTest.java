@@ -223,13 +223,21 @@ class AuditRecordingTest {
     }
 
     @Test
-    void chain_fields_a_caller_sends_are_replaced_by_the_database() {
+    void chain_fields_and_a_time_a_caller_sends_are_refused_and_the_database_leaves_them_empty() {
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO audit_entry (actor, action, outcome, details_text, prev_hash, hash)
+                VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}', repeat('0', 64), repeat('1', 64))"""))
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO audit_entry (occurred_at, actor, action, outcome, details_text)
+                VALUES (?, 'mallory', 'SIGN_IN', 'SUCCESS', '{}')""",
+                // A time earlier in this month: the partition would take it, the rights do not.
+                OffsetDateTime.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
+                        .atStartOfDay().atOffset(java.time.ZoneOffset.UTC)))
+                .hasStackTraceContaining("permission denied");
         long id = jdbc.queryForObject("""
-                INSERT INTO audit_entry (occurred_at, actor, action, outcome, details, details_text, prev_hash, hash)
-                VALUES (?, 'mallory', 'SIGN_IN', 'SUCCESS', '{}', '{}', repeat('0', 64), repeat('1', 64)) RETURNING id""",
-                // A time earlier in this month (a time in another month is refused outright: each month is a partition).
-                Long.class, OffsetDateTime.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
-                        .atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+                INSERT INTO audit_entry (actor, action, outcome, details_text)
+                VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class);
         assertThat(jdbc.queryForMap("SELECT prev_hash, hash, occurred_at > now() - interval '1 minute' AS now_ish"
                 + " FROM audit_entry WHERE id = ?", id))
                 .containsEntry("prev_hash", null).containsEntry("hash", null).containsEntry("now_ish", true);

@@ -40,9 +40,9 @@ public final class TrailWriter {
             throw new IllegalArgumentException(e);
         }
         return jdbc.queryForObject("""
-                INSERT INTO audit_entry (occurred_at, actor, actor_role, client_address, action, account_id,
-                                         outcome, details_text, correlation_id)
-                VALUES (clock_timestamp(), 'agent1', 'AGENT', '127.0.0.1', ?, ?, ?, ?, NULL)
+                INSERT INTO audit_entry (actor, actor_role, client_address, action, account_id, outcome,
+                                         details_text, correlation_id)
+                VALUES ('agent1', 'AGENT', '127.0.0.1', ?, ?, ?, ?, NULL)
                 RETURNING id, occurred_at""", (row, n) -> new Written(row.getLong(1),
                 row.getObject(2, OffsetDateTime.class).toInstant()), action, accountId, outcome, text);
     }
