@@ -20,7 +20,6 @@ final class Measurement {
     final Latencies console;
     final Latencies jdbc = new Latencies();
     final List<String> statements = new ArrayList<>();
-    final List<String> notReplayed = new ArrayList<>();
     final List<String> plans = new ArrayList<>();
     final Map<String, Object> facts = new LinkedHashMap<>();
 
@@ -63,7 +62,6 @@ final class Measurement {
         map.put("overheadMet", overheadMet());
         map.put("facts", facts);
         map.put("statements", statements);
-        map.put("notReplayed", notReplayed);
         map.put("plans", plans);
         return map;
     }

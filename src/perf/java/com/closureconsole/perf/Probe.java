@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * Times an operation of the console against the same SQL sent over plain JDBC: for every input the
  * console's call is captured once ({@link StatementCapture}), then console call and JDBC replay
  * alternate (which goes first alternates too), so both meet the same caches and the same load.
+ * The replay sends every statement the call sent, its writes (the audit entry) and settings
+ * ({@code SET LOCAL}) included: a call that writes is replayed in one transaction that commits, as
+ * the console commits its entry, so the replay pays the same insert and the same wait for the WAL.
  */
 final class Probe {
 
@@ -29,7 +32,7 @@ final class Probe {
         }
         List<StatementCapture.Captured> first = captured.get(inputs.get(0));
         for (StatementCapture.Captured statement : first) {
-            (statement.isQuery() ? m.statements : m.notReplayed).add(statement.sql());
+            m.statements.add(statement.sql());
         }
         for (int i = 0; i < warmup; i++) {
             I input = inputs.get(i % inputs.size());
@@ -54,14 +57,38 @@ final class Probe {
         }
     }
 
-    /** Sends the captured queries (not the writes) one after the other and reads every row; answers nanoseconds. */
+    /**
+     * Sends the captured statements one after the other and reads every row they answer: reads
+     * alone as they come (autocommit), a call with any other statement in one transaction that
+     * commits. Answers nanoseconds.
+     */
     long replay(List<StatementCapture.Captured> statements) throws Exception {
+        boolean transaction = statements.stream().anyMatch(statement -> !statement.isQuery());
         long start = System.nanoTime();
-        for (StatementCapture.Captured statement : statements) {
-            if (statement.isQuery()) {
+        if (transaction) {
+            jdbc.setAutoCommit(false);
+        }
+        try {
+            for (StatementCapture.Captured statement : statements) {
                 try (PreparedStatement ps = statement.prepare(jdbc, "")) {
-                    readAll(ps);
+                    if (statement.answersRows()) {
+                        readAll(ps);
+                    } else {
+                        ps.execute();
+                    }
                 }
+            }
+            if (transaction) {
+                jdbc.commit();
+            }
+        } catch (Exception e) {
+            if (transaction) {
+                jdbc.rollback();
+            }
+            throw e;
+        } finally {
+            if (transaction) {
+                jdbc.setAutoCommit(true);
             }
         }
         return System.nanoTime() - start;

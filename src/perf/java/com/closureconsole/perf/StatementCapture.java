@@ -29,6 +29,11 @@ final class StatementCapture {
             return head.startsWith("SELECT") || head.startsWith("WITH");
         }
 
+        /** A query, or a write that answers rows ({@code RETURNING}). */
+        boolean answersRows() {
+            return isQuery() || sql.toUpperCase(java.util.Locale.ROOT).contains("RETURNING");
+        }
+
         /** Prepares this statement on {@code connection} with the same parameters. */
         PreparedStatement prepare(Connection connection, String prefix) throws Exception {
             PreparedStatement ps = connection.prepareStatement(prefix + sql);
