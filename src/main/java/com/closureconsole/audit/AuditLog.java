@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * columns that say what happened, the only ones the application's role may write (V112); the
  * database gives the entry its time (the column's default) and its id (the insert trigger, after the
  * writer's transaction id), and the {@link AuditSealer} finds the entry once it has committed, so
- * what the caller sends is only what happened, never where it goes in the ledger. Unrelated actions never wait for each other's entries. Committed appends are
+ * what the caller sends is only what happened, never where it goes in the ledger. Unrelated
+ * actions never wait for each other's entries. Committed appends are
  * counted by action in the metric {@value #APPENDS}.
  */
 @Component

@@ -63,35 +63,34 @@ final class Probe {
      * commits. Answers nanoseconds.
      */
     long replay(List<StatementCapture.Captured> statements) throws Exception {
-        boolean transaction = statements.stream().anyMatch(statement -> !statement.isQuery());
         long start = System.nanoTime();
-        if (transaction) {
+        if (statements.stream().allMatch(StatementCapture.Captured::isQuery)) {
+            send(statements);
+        } else {
             jdbc.setAutoCommit(false);
-        }
-        try {
-            for (StatementCapture.Captured statement : statements) {
-                try (PreparedStatement ps = statement.prepare(jdbc, "")) {
-                    if (statement.answersRows()) {
-                        readAll(ps);
-                    } else {
-                        ps.execute();
-                    }
-                }
-            }
-            if (transaction) {
+            try {
+                send(statements);
                 jdbc.commit();
-            }
-        } catch (Exception e) {
-            if (transaction) {
+            } catch (Exception e) {
                 jdbc.rollback();
-            }
-            throw e;
-        } finally {
-            if (transaction) {
+                throw e;
+            } finally {
                 jdbc.setAutoCommit(true);
             }
         }
         return System.nanoTime() - start;
+    }
+
+    private void send(List<StatementCapture.Captured> statements) throws Exception {
+        for (StatementCapture.Captured statement : statements) {
+            try (PreparedStatement ps = statement.prepare(jdbc, "")) {
+                if (statement.answersRows()) {
+                    readAll(ps);
+                } else {
+                    ps.execute();
+                }
+            }
+        }
     }
 
     /** PostgreSQL's plan of a captured query, run with its parameters. */
