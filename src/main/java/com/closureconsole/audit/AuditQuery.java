@@ -47,7 +47,8 @@ final class AuditQuery {
             where("outcome = ?", filter.outcome().name());
         }
         if (filter.text() != null) {
-            where("details_text ILIKE ? ESCAPE '\\'", "%" + likeEscaped(filter.text()) + "%");
+            TextMatch match = TextMatch.of("details_text", filter.text());
+            where(match.condition(), match.parameter());
         }
         if (filter.correlationId() != null) {
             where("correlation_id = ?", filter.correlationId());
@@ -96,9 +97,5 @@ final class AuditQuery {
     private void where(String condition, Object parameter) {
         conditions.add(condition);
         parameters.add(parameter);
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -82,8 +82,8 @@ final class AuditShapes {
     }
 
     Filter text(String key, String text) {
-        return new Filter(key, "text in details: " + text, List.of(detailsColumn + " ILIKE ? ESCAPE '\\'"),
-                List.of("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
+        com.closureconsole.audit.TextMatch match = com.closureconsole.audit.TextMatch.of(detailsColumn, text);
+        return new Filter(key, "text in details: " + text, List.of(match.condition()), List.of(match.parameter()));
     }
 
     Filter and(String key, Filter a, Filter b) {

@@ -100,6 +100,16 @@ class AuditTrailTest {
     }
 
     @Test
+    void the_text_filter_ignores_case_and_takes_regular_expression_characters_literally() {
+        assertThat(ids(filter(null, null, null, null, null, "元 100%_DONE"))).containsExactly(blocked);
+        assertThat(ids(filter(null, null, null, null, null, "balance_not_zero"))).containsExactly(blocked);
+        assertThat(ids(filter(null, null, null, null, null, "B.LANCE"))).as("a dot is a dot").isEmpty();
+        assertThat(ids(filter(null, null, null, null, null, "BAL.*ZERO"))).isEmpty();
+        assertThat(ids(filter(null, null, null, null, null, "[BALANCE"))).as("no broken expression reaches the database").isEmpty();
+        assertThat(ids(filter(null, null, null, null, null, "12\\.50"))).isEmpty();
+    }
+
+    @Test
     void the_closure_trail_holds_every_step_of_that_closure_only() {
         assertThat(ids(AuditFilter.closureTrail(closure))).containsExactly(denied, blocked);
     }
