@@ -2,6 +2,7 @@ package com.closureconsole.account;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.closureconsole.shared.AccountIds;
 import com.closureconsole.shared.Masking;
@@ -101,12 +102,12 @@ public sealed interface SearchQuery {
         if (input.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return new Invalid(Reason.MEANINGLESS);
         }
-        String digits = input.replaceAll("[ -]", "");
+        String digits = SearchPatterns.SPACES_AND_HYPHENS.matcher(input).replaceAll("");
         if (AccountIds.isAccountId(digits)) {
             return new ById(digits);
         }
         if (input.contains("@")) {
-            return input.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+            return SearchPatterns.EMAIL.matcher(input).matches()
                     ? new ByEmail(input.toLowerCase(Locale.ROOT))
                     : new Invalid(Reason.MALFORMED_EMAIL);
         }
@@ -114,7 +115,7 @@ public sealed interface SearchQuery {
         if (phone.isPresent()) {
             return new ByPhone(phone.get());
         }
-        if (input.matches("[\\d\\s()+.-]*\\d[\\d\\s()+.-]*")) {
+        if (SearchPatterns.DIGITS_AND_GROUPING.matcher(input).matches()) {
             // Digits that are neither a whole account id nor a valid phone number find nothing useful.
             return new Invalid(Reason.INCOMPLETE_NUMBER);
         }
@@ -129,10 +130,9 @@ public sealed interface SearchQuery {
      */
     static String normalise(String raw) {
         String folded = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC);
-        return folded.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ")
-                .replaceAll("[\\p{Pd}\\u2212\\u2043]", "-")
-                .replaceAll("[\\p{Z}\\s]+", " ")
-                .strip();
+        String spaced = SearchPatterns.CONTROL_AND_FORMAT.matcher(folded).replaceAll(" ");
+        String hyphens = SearchPatterns.DASHES.matcher(spaced).replaceAll("-");
+        return SearchPatterns.SPACES.matcher(hyphens).replaceAll(" ").strip();
     }
 
     /**
@@ -141,7 +141,7 @@ public sealed interface SearchQuery {
      * dashes, dots or brackets. Anything but those characters is not a phone number.
      */
     private static Optional<String> phone(String input) {
-        if (!input.matches("[\\d\\s()+.-]+")) {
+        if (!SearchPatterns.PHONE_CHARACTERS.matcher(input).matches()) {
             return Optional.empty();
         }
         long digitCount = input.chars().filter(Character::isDigit).count();
@@ -157,5 +157,20 @@ public sealed interface SearchQuery {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+}
+
+/** The patterns {@link SearchQuery} reads a search with, compiled once: every search runs them. */
+final class SearchPatterns {
+
+    static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[ -]");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE_CHARACTERS = Pattern.compile("[\\d\\s()+.-]+");
+    static final Pattern DIGITS_AND_GROUPING = Pattern.compile("[\\d\\s()+.-]*\\d[\\d\\s()+.-]*");
+    static final Pattern CONTROL_AND_FORMAT = Pattern.compile("[\\p{Cntrl}\\p{Cf}]");
+    static final Pattern DASHES = Pattern.compile("[\\p{Pd}\\u2212\\u2043]");
+    static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
+
+    private SearchPatterns() {
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.lang.Contract;
  */
 public final class Masking {
 
+    private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
+    private static final Pattern SPACE_OR_HYPHEN = Pattern.compile("[ -]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern EMAIL_IN_TEXT =
             Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
@@ -38,7 +40,7 @@ public final class Masking {
         if (phone == null || phone.isBlank()) {
             return "";
         }
-        String national = phone.replaceAll("\\D", "");
+        String national = NOT_A_DIGIT.matcher(phone).replaceAll("");
         if (national.length() == 13 && national.startsWith("86")) {
             national = national.substring(2);
         }
@@ -121,7 +123,7 @@ public final class Masking {
 
     /** {@code 2088000000000001} becomes {@code 2088********0001}: the first and last four digits stay. */
     static String longNumber(String number) {
-        String digits = number.replaceAll("[ -]", "");
+        String digits = SPACE_OR_HYPHEN.matcher(number).replaceAll("");
         return digits.substring(0, 4) + "*".repeat(digits.length() - 8) + digits.substring(digits.length() - 4);
     }
 
