@@ -104,12 +104,33 @@ final class LoadReport {
         return out.toString();
     }
 
+    /** The warm-up of each concurrency, {@code 10 / 25 / 40}, with a mark where the JIT had not settled. */
+    @SuppressWarnings("unchecked")
+    private static String warmUps(Map<String, Object> report) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Map<String, Object> level : (List<Map<String, Object>>) report.get("levels")) {
+            Object warmUp = level.get("warmUp");
+            if (warmUp instanceof Map<?, ?> w) {
+                parts.add(w.get("seconds") + (Boolean.FALSE.equals(w.get("settled")) ? " (JIT still busy)" : ""));
+            } else {
+                parts.add(String.valueOf(report.get("warmUpSeconds")));
+            }
+        }
+        return String.join(" / ", parts);
+    }
+
+    private static Object warmUpBound(Map<String, Object> report, String bound) {
+        return report.get("warmUpSeconds") instanceof Map<?, ?> w ? w.get(bound) : report.get("warmUpSeconds");
+    }
+
     @SuppressWarnings("unchecked")
     static String section(Map<String, Object> report) {
         StringBuilder md = new StringBuilder(START).append("\n## Many agents at once\n\n");
         md.append("`").append(report.get("command")).append("` (after the large dataset), ")
-                .append(report.get("runSeconds")).append(" s per concurrency after ").append(report.get("warmUpSeconds"))
-                .append(" s of warm-up; machine and dataset: `").append(report.get("machine")).append("`, `")
+                .append(report.get("runSeconds")).append(" s per concurrency after a warm-up of ").append(warmUps(report))
+                .append(" s (at least ").append(warmUpBound(report, "min")).append(" s, then until the JIT compiled for less than ")
+                .append(Math.round(LoadBenchmark.SETTLED_JIT_SHARE * 100)).append(" % of the last ")
+                .append(LoadBenchmark.WARM_UP_SLICE.toSeconds()).append(" s, at most ").append(warmUpBound(report, "max")).append(" s); machine and dataset: `").append(report.get("machine")).append("`, `")
                 .append(report.get("dataset")).append("`; the console's pool holds ").append(report.get("poolSize"))
                 .append(" connections and the replay's pool as many. Each agent loops with no think time: search by phone, "
                         + "open the account (eligibility), preview a closure, and every tenth loop a whole submission of a "
