@@ -68,7 +68,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * console's size, each action in a transaction of its own that commits (a submission's rolls
  * back, as its capture did: its rows can be written only once), so the report gives the console's share of what
  * the database allows at that concurrency, and where the time goes: the pool's wait, the
- * server's wait events sampled from {@code pg_stat_activity}, the CPU and the heap.
+ * server's wait events sampled from {@code pg_stat_activity}, the CPU and the heap. The console
+ * and the replay take turns ({@link #ROUNDS} rounds each), so that drift in a shared machine's
+ * speed does not fall on one side only.
  *
  * <p>Run with {@code mvn -Pperf test-compile exec:exec@load} after loading the large dataset;
  * {@code -Dperf.load.agents=16,64} and {@code -Dperf.load.seconds=20} shorten it. It writes
@@ -89,6 +91,12 @@ public final class LoadBenchmark {
     /** The JIT counts as settled when it compiled for less than this share of a warm-up slice's time. */
     static final double SETTLED_JIT_SHARE = 0.2;
     static final int SUBMIT_EVERY = 10;
+    /**
+     * The measured time of each concurrency is split into this many rounds, the console's and the
+     * replay's in turn, so that a machine that slows down or speeds up over a minute (two cores
+     * shared with other work) weighs on both sides alike.
+     */
+    static final int ROUNDS = 3;
     /** Distinct accounts whose submission the replay sends: enough that replays rarely meet on one account's lock. */
     static final int SUBMISSION_REPLAYS = 500;
     static final double P95_AT_64_MS = 20.0;
@@ -170,16 +178,27 @@ public final class LoadBenchmark {
                 "auditEntries", count("SELECT count(*) FROM audit_entry")));
         report.put("poolSize", console.getMaximumPoolSize());
         report.put("runSeconds", RUN.toSeconds());
+        report.put("rounds", ROUNDS);
         report.put("warmUpSeconds", Map.of("min", WARM_UP.toSeconds(), "max", MAX_WARM_UP.toSeconds()));
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int agents : AGENTS) {
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("agents", agents);
-            level.put("warmUp", warmUp(agents, console));
-            log("%d agents: console for %d s", agents, RUN.toSeconds());
-            level.put("console", consoleRun(agents, RUN, console, true));
-            log("%d agents: JDBC replay for %d s", agents, RUN.toSeconds());
-            level.put("jdbc", replayRun(agents, replays, console.getMaximumPoolSize()));
+            level.put("warmUp", warmUp(agents));
+            try (HikariDataSource replayPool = replayPool(console.getMaximumPoolSize())) {
+                Tally consoleSide = new Tally(consoleSampler(console));
+                Tally replaySide = new Tally(new Sampler(replayPool, () -> 0));
+                Duration round = RUN.dividedBy(ROUNDS);
+                for (int r = 1; r <= ROUNDS; r++) {
+                    log("%d agents: round %d of %d, console for %d s", agents, r, ROUNDS, round.toSeconds());
+                    consoleRun(agents, round, consoleSide);
+                    log("%d agents: round %d of %d, JDBC replay for %d s", agents, r, ROUNDS, round.toSeconds());
+                    replayRun(agents, replays, replayPool, round, replaySide);
+                }
+                level.put("rounds", ROUNDS);
+                level.put("console", consoleSide.figures());
+                level.put("jdbc", replaySide.figures());
+            }
             level.put("verdict", LoadReport.verdict(level));
             levels.add(level);
             log("%d agents: %s", agents, level.get("verdict"));
@@ -232,15 +251,15 @@ public final class LoadBenchmark {
      * to 15-30 % over two minutes and did not reach 5 %, hence a settled JIT at 20 %. The first
      * concurrency warms the JIT up for the later ones, which run the same paths.
      */
-    private Map<String, Object> warmUp(int agents, HikariDataSource console) throws Exception {
+    private Map<String, Object> warmUp(int agents) throws Exception {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         Instant start = Instant.now();
         log("%d agents: warming up for at least %d s", agents, WARM_UP.toSeconds());
-        consoleRun(agents, WARM_UP, console, false);
+        consoleRun(agents, WARM_UP, null);
         double share = Double.NaN;
         while (Duration.between(start, Instant.now()).plus(WARM_UP_SLICE).compareTo(MAX_WARM_UP) <= 0) {
             long compiledBefore = jit.getTotalCompilationTime();
-            consoleRun(agents, WARM_UP_SLICE, console, false);
+            consoleRun(agents, WARM_UP_SLICE, null);
             share = (jit.getTotalCompilationTime() - compiledBefore) / (double) WARM_UP_SLICE.toMillis();
             log("%d agents: the JIT compiled for %.0f %% of the last %d s", agents, share * 100, WARM_UP_SLICE.toSeconds());
             if (share < SETTLED_JIT_SHARE) {
@@ -317,13 +336,13 @@ public final class LoadBenchmark {
         }
     }
 
-    /** The agents' loops and the supervisor's paging for {@code length}; answers per-action figures. */
-    private Map<String, Object> consoleRun(int agents, Duration length, HikariDataSource pool, boolean measure)
+    /** The agents' loops and the supervisor's paging for {@code length}, added to {@code tally} (none: warm-up). */
+    private void consoleRun(int agents, Duration length, @org.jspecify.annotations.Nullable Tally tally)
             throws Exception {
-        Map<String, Latencies> latencies = new ConcurrentHashMap<>();
-        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        Map<String, String> firstError = new ConcurrentHashMap<>();
-        ACTIONS.forEach(a -> errors.put(a, new LongAdder()));
+        Tally into = tally != null ? tally : new Tally(null);
+        Map<String, Latencies> latencies = into.latencies;
+        Map<String, LongAdder> errors = into.errors;
+        Map<String, String> firstError = into.firstError;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch ready = new CountDownLatch(agents + 1);
         CountDownLatch go = new CountDownLatch(1);
@@ -372,33 +391,27 @@ public final class LoadBenchmark {
         ready.await();
         // The console's requests for a connection wait for their turn first, then for the pool.
         MeterRegistry meters = console.bean(MeterRegistry.class);
-        Gauge queued = meters.find("closure.database.connection.waiting").gauge();
-        Sampler sampler = new Sampler(pool, () -> queued == null ? 0 : (int) queued.value());
         Timer turn = meters.find("closure.database.connection.wait").timer();
         Timer acquire = meters.find("hikaricp.connections.acquire").timer();
         long acquireCount = acquire == null ? 0 : acquire.count();
         double acquireNanos = nanos(acquire) + nanos(turn);
-        long start = System.nanoTime();
-        go.countDown();
-        sampler.start();
-        Thread.sleep(length.toMillis());
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        sampler.stop();
-        if (!measure) {
-            return Map.of();
-        }
-        Map<String, Object> figures = figures(latencies, errors, firstError, seconds);
+        into.measure(() -> {
+            go.countDown();
+            Thread.sleep(length.toMillis());
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join();
+            }
+        });
         if (acquire != null) {
-            long n = acquire.count() - acquireCount;
-            figures.put("poolAcquireMeanMs", n == 0 ? 0 : Latencies.round(
-                    (nanos(acquire) + nanos(turn) - acquireNanos) / n / 1e6));
+            into.acquired(acquire.count() - acquireCount, nanos(acquire) + nanos(turn) - acquireNanos);
         }
-        figures.putAll(sampler.figures());
-        return figures;
+    }
+
+    /** The sampler of the console's side: its requests wait for their turn, then for the pool. */
+    private Sampler consoleSampler(HikariDataSource pool) {
+        Gauge queued = console.bean(MeterRegistry.class).find("closure.database.connection.waiting").gauge();
+        return new Sampler(pool, () -> queued == null ? 0 : (int) queued.value());
     }
 
     private static double nanos(@org.jspecify.annotations.Nullable Timer timer) {
@@ -421,8 +434,50 @@ public final class LoadBenchmark {
      * N clients send the captured statements of the same loop (search, open, preview, a submission
      * every tenth loop) and one client the audit pages, over a pool of the console's size.
      */
-    private Map<String, Object> replayRun(int agents, Map<String, List<StatementCapture.Captured>> replays, int poolSize)
-            throws Exception {
+    private void replayRun(int agents, Map<String, List<StatementCapture.Captured>> replays, HikariDataSource pool,
+                           Duration length, Tally tally) throws Exception {
+        Map<String, Latencies> latencies = tally.latencies;
+        Map<String, LongAdder> errors = tally.errors;
+        Map<String, String> firstError = tally.firstError;
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c <= agents; c++) {
+            boolean supervisor = c == agents;
+            int client = c;
+            threads.add(started("replay-" + c, () -> {
+                Map<String, Latencies> mine = new LinkedHashMap<>();
+                await(go);
+                java.util.Random random = new java.util.Random(client);
+                for (long loop = 0; !stop.get(); loop++) {
+                    if (supervisor) {
+                        replay("audit-page", replays.get("audit-page#0"), pool, true, mine, errors, firstError);
+                        continue;
+                    }
+                    for (String action : List.of("search", "open", "preview")) {
+                        replay(action, replays.get(action + "#" + random.nextInt(50)), pool, true, mine, errors,
+                                firstError);
+                    }
+                    if (loop % SUBMIT_EVERY == SUBMIT_EVERY - 1) {
+                        replay("submit", replays.get("submit#" + random.nextInt(SUBMISSION_REPLAYS)), pool, false, mine, errors,
+                                firstError);
+                    }
+                }
+                mine.forEach((action, l) -> latencies.merge(action, l, Latencies::merged));
+            }));
+        }
+        tally.measure(() -> {
+            go.countDown();
+            Thread.sleep(length.toMillis());
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join();
+            }
+        });
+    }
+
+    /** The replay's own pool, of the console's size, over the superuser's connection. */
+    private HikariDataSource replayPool(int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(superuserUrl());
         config.setMaximumPoolSize(poolSize);
@@ -430,53 +485,7 @@ public final class LoadBenchmark {
         config.setAutoCommit(false);
         config.setConnectionTimeout(30_000);
         config.setPoolName("replay");
-        try (HikariDataSource pool = new HikariDataSource(config)) {
-            Map<String, Latencies> latencies = new ConcurrentHashMap<>();
-            Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-            Map<String, String> firstError = new ConcurrentHashMap<>();
-            ACTIONS.forEach(a -> errors.put(a, new LongAdder()));
-            AtomicBoolean stop = new AtomicBoolean();
-            CountDownLatch go = new CountDownLatch(1);
-            List<Thread> threads = new ArrayList<>();
-            for (int c = 0; c <= agents; c++) {
-                boolean supervisor = c == agents;
-                int client = c;
-                threads.add(started("replay-" + c, () -> {
-                    Map<String, Latencies> mine = new LinkedHashMap<>();
-                    await(go);
-                    java.util.Random random = new java.util.Random(client);
-                    for (long loop = 0; !stop.get(); loop++) {
-                        if (supervisor) {
-                            replay("audit-page", replays.get("audit-page#0"), pool, true, mine, errors, firstError);
-                            continue;
-                        }
-                        for (String action : List.of("search", "open", "preview")) {
-                            replay(action, replays.get(action + "#" + random.nextInt(50)), pool, true, mine, errors,
-                                    firstError);
-                        }
-                        if (loop % SUBMIT_EVERY == SUBMIT_EVERY - 1) {
-                            replay("submit", replays.get("submit#" + random.nextInt(SUBMISSION_REPLAYS)), pool, false, mine, errors,
-                                    firstError);
-                        }
-                    }
-                    mine.forEach((action, l) -> latencies.merge(action, l, Latencies::merged));
-                }));
-            }
-            Sampler sampler = new Sampler(pool, () -> 0);
-            long start = System.nanoTime();
-            go.countDown();
-            sampler.start();
-            Thread.sleep(RUN.toMillis());
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.stop();
-            Map<String, Object> figures = figures(latencies, errors, firstError, seconds);
-            figures.putAll(sampler.figures());
-            return figures;
-        }
+        return new HikariDataSource(config);
     }
 
     /** Per action throughput, latencies and errors of one run, and the loops it made per second. */
@@ -536,6 +545,61 @@ public final class LoadBenchmark {
      * CPU, the heap after the run's garbage, the pool's waiting threads, and what the database's
      * active backends wait on ({@code pg_stat_activity.wait_event_type/wait_event}, CPU when none).
      */
+    /** What the measured rounds of one side, the console's or the replay's, add up to. */
+    private static final class Tally {
+        final Map<String, Latencies> latencies = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        final Map<String, String> firstError = new ConcurrentHashMap<>();
+        private final @org.jspecify.annotations.Nullable Sampler sampler;
+        private double seconds;
+        private long acquires;
+        private double acquireNanos;
+        private boolean acquiresTimed;
+
+        Tally(@org.jspecify.annotations.Nullable Sampler sampler) {
+            this.sampler = sampler;
+            ACTIONS.forEach(a -> errors.put(a, new LongAdder()));
+        }
+
+        /** Runs one round, timed and sampled. */
+        void measure(Round round) throws Exception {
+            if (sampler != null) {
+                sampler.start();
+            }
+            long start = System.nanoTime();
+            try {
+                round.run();
+            } finally {
+                seconds += (System.nanoTime() - start) / 1e9;
+                if (sampler != null) {
+                    sampler.stop();
+                }
+            }
+        }
+
+        void acquired(long count, double nanos) {
+            acquires += count;
+            acquireNanos += nanos;
+            acquiresTimed = true;
+        }
+
+        Map<String, Object> figures() {
+            Map<String, Object> figures = LoadBenchmark.figures(latencies, errors, firstError, seconds);
+            if (acquiresTimed) {
+                figures.put("poolAcquireMeanMs", acquires == 0 ? 0 : Latencies.round(acquireNanos / acquires / 1e6));
+            }
+            if (sampler != null) {
+                figures.putAll(sampler.figures());
+            }
+            return figures;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Round {
+        void run() throws Exception;
+    }
+
     private final class Sampler {
         private final HikariPoolMXBean pool;
         private final java.util.function.IntSupplier queued;
@@ -554,7 +618,9 @@ public final class LoadBenchmark {
             this.queued = queued;
         }
 
+        /** Starts sampling; a sampler started again after {@link #stop} adds to what it has. */
         void start() {
+            stop.set(false);
             thread = started("sampler", this::sample);
         }
 

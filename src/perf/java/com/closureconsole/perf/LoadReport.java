@@ -127,7 +127,9 @@ final class LoadReport {
     static String section(Map<String, Object> report) {
         StringBuilder md = new StringBuilder(START).append("\n## Many agents at once\n\n");
         md.append("`").append(report.get("command")).append("` (after the large dataset), ")
-                .append(report.get("runSeconds")).append(" s per concurrency after a warm-up of ").append(warmUps(report))
+                .append(report.get("runSeconds")).append(" s per concurrency and side")
+                .append(report.get("rounds") != null ? " in " + report.get("rounds") + " rounds, the console's and the replay's in turn," : "")
+                .append(" after a warm-up of ").append(warmUps(report))
                 .append(" s (at least ").append(warmUpBound(report, "min")).append(" s, then until the JIT compiled for less than ")
                 .append(Math.round(LoadBenchmark.SETTLED_JIT_SHARE * 100)).append(" % of the last ")
                 .append(LoadBenchmark.WARM_UP_SLICE.toSeconds()).append(" s, at most ").append(warmUpBound(report, "max")).append(" s); machine and dataset: `").append(report.get("machine")).append("`, `")
