@@ -318,7 +318,7 @@ public final class ConsoleBenchmark {
         Instant dayFrom = anchor.minus(Duration.ofDays(1));
         for (List<String> term : List.of(List.of("text-common", "DISPUTE_OR_RESTRICTION"),
                 List.of("text-medium", "SMS_CODE"), List.of("text-rare", rare), List.of("text-short-absent", "qz"),
-                List.of("text-one-letter", "x"))) {
+                List.of("text-two-chinese", "冻结"), List.of("text-one-letter", "x"))) {
             filters.put(shapes.and(term.get(0), shapes.timeRange("day", dayFrom, anchor), shapes.text(term.get(0), term.get(1))),
                     filter(dayFrom, anchor, null, null, null, null, term.get(1)));
         }

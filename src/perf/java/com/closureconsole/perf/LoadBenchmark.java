@@ -395,14 +395,7 @@ public final class LoadBenchmark {
         Timer acquire = meters.find("hikaricp.connections.acquire").timer();
         long acquireCount = acquire == null ? 0 : acquire.count();
         double acquireNanos = nanos(acquire) + nanos(turn);
-        into.measure(() -> {
-            go.countDown();
-            Thread.sleep(length.toMillis());
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join();
-            }
-        });
+        into.measure(go, stop, threads, length);
         if (acquire != null) {
             into.acquired(acquire.count() - acquireCount, nanos(acquire) + nanos(turn) - acquireNanos);
         }
@@ -466,14 +459,7 @@ public final class LoadBenchmark {
                 mine.forEach((action, l) -> latencies.merge(action, l, Latencies::merged));
             }));
         }
-        tally.measure(() -> {
-            go.countDown();
-            Thread.sleep(length.toMillis());
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join();
-            }
-        });
+        tally.measure(go, stop, threads, length);
     }
 
     /** The replay's own pool, of the console's size, over the superuser's connection. */
@@ -561,14 +547,19 @@ public final class LoadBenchmark {
             ACTIONS.forEach(a -> errors.put(a, new LongAdder()));
         }
 
-        /** Runs one round, timed and sampled. */
-        void measure(Round round) throws Exception {
+        /** One round, timed and sampled: lets the waiting {@code threads} go, and stops them after {@code length}. */
+        void measure(CountDownLatch go, AtomicBoolean stop, List<Thread> threads, Duration length) throws Exception {
             if (sampler != null) {
                 sampler.start();
             }
             long start = System.nanoTime();
             try {
-                round.run();
+                go.countDown();
+                Thread.sleep(length.toMillis());
+                stop.set(true);
+                for (Thread t : threads) {
+                    t.join();
+                }
             } finally {
                 seconds += (System.nanoTime() - start) / 1e9;
                 if (sampler != null) {
@@ -593,11 +584,6 @@ public final class LoadBenchmark {
             }
             return figures;
         }
-    }
-
-    @FunctionalInterface
-    private interface Round {
-        void run() throws Exception;
     }
 
     private final class Sampler {
