@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,12 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LedgerVerifier {
 
     private static final int FETCH_SIZE = 2000;
-    /**
-     * Blocks are checked in runs of at most this many entries (whose seals are held in memory
-     * meanwhile) and this many blocks (the id range a run reads stays near its blocks' entries).
-     */
-    private static final int RUN_ENTRIES = 50_000;
-    private static final int RUN_BLOCKS = 16;
     /** The job's progress and a request to cancel it are looked at once per this many entries. */
     private static final int PROGRESS_EVERY = 1_000;
     /**
@@ -78,9 +73,20 @@ class LedgerVerifier {
     private final LedgerKeys keys;
     private final DigestStore digests;
     private final AuditSealer sealer;
+    /**
+     * Blocks are checked in runs of at most this many entries (whose seals are held in memory
+     * meanwhile) within an id range at most twice as long: the range a run reads stays near its
+     * blocks' entries however many blocks that takes (a busy console seals a small block every
+     * second; blocks of different months may interleave).
+     */
+    private final int runEntries;
 
     LedgerVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChainVerifier legacy, LedgerKeys keys,
-                   DigestStore digests, AuditSealer sealer) {
+                   DigestStore digests, AuditSealer sealer,
+                   @Value("${closure.audit.verification-run-entries:50000}") int runEntries) {
+        if (runEntries < 1) {
+            throw new IllegalArgumentException("closure.audit.verification-run-entries must be at least 1, not " + runEntries);
+        }
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
@@ -89,6 +95,7 @@ class LedgerVerifier {
         this.keys = keys;
         this.digests = digests;
         this.sealer = sealer;
+        this.runEntries = runEntries;
     }
 
     LedgerReport verify(@Nullable Instant from, @Nullable Instant to, AuditJob<?> job) {
@@ -240,8 +247,18 @@ class LedgerVerifier {
         while (start < blocks.size()) {
             int end = start + 1;
             long entries = blocks.get(start).entryCount();
-            while (end < blocks.size() && end - start < RUN_BLOCKS && entries + blocks.get(end).entryCount() <= RUN_ENTRIES) {
-                entries += blocks.get(end).entryCount();
+            long lowestId = blocks.get(start).firstEntryId();
+            long highestId = blocks.get(start).lastEntryId();
+            while (end < blocks.size()) {
+                LedgerBlock next = blocks.get(end);
+                long lowest = Math.min(lowestId, next.firstEntryId());
+                long highest = Math.max(highestId, next.lastEntryId());
+                if (entries + next.entryCount() > runEntries || highest - lowest >= 2L * runEntries) {
+                    break;
+                }
+                entries += next.entryCount();
+                lowestId = lowest;
+                highestId = highest;
                 end++;
             }
             runs.add(blocks.subList(start, end));

@@ -103,6 +103,31 @@ class AuditLedgerTest {
     }
 
     @Test
+    void a_ledger_walked_in_many_runs_on_two_connections_names_its_earliest_tampered_entry() {
+        // Eight blocks of 25 entries after this test's first three: runs of 50 entries
+        // (application-test.properties) are walked on two connections side by side.
+        String account = AuditFixtures.newAccountId();
+        List<Long> later = new ArrayList<>();
+        for (int block = 0; block < 8; block++) {
+            for (int i = 0; i < 25; i++) {
+                later.add(AuditFixtures.write(log, "supervisor1", ClosureAction.CLOSURE_APPROVE, account,
+                        AuditOutcome.SUCCESS, Map.of("block", block, "i", i), null));
+            }
+            assertThat(sealer.sealCommitted(Duration.ofSeconds(10))).isTrue();
+        }
+        LedgerReport intact = verify(start, null);
+        assertThat(intact.intact()).as("%s", intact.finding()).isTrue();
+        assertThat(intact.blocksChecked()).isGreaterThanOrEqualTo(9);
+
+        superuser.tamper("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", later.get(190));
+        assertFinding(verify(start, null), LedgerReport.Problem.ENTRY_CHANGED, later.get(190));
+        superuser.tamper("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", later.get(60));
+        assertFinding(verify(start, null), LedgerReport.Problem.ENTRY_CHANGED, later.get(60));
+        superuser.tamper("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", ids.get(0));
+        assertFinding(verify(null, null), LedgerReport.Problem.ENTRY_CHANGED, ids.get(0));
+    }
+
+    @Test
     void an_edited_field_is_caught_at_its_entry() {
         superuser.tamper("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?", ids.get(1));
         assertFinding(verify(start, null), LedgerReport.Problem.ENTRY_CHANGED, ids.get(1));

@@ -78,7 +78,7 @@ class LegacyChainCarryOverTest {
         sealer = new AuditSealer(new DefaultListableBeanFactory().getBeanProvider(Flyway.class), owner, keys, digests,
                 Duration.ofHours(1));
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(owner);
-        verifier = new LedgerVerifier(jdbc, transactions, new ChainVerifier(jdbc, transactions), keys, digests, sealer);
+        verifier = new LedgerVerifier(jdbc, transactions, new ChainVerifier(jdbc, transactions), keys, digests, sealer, 2);
     }
 
     @AfterEach
