@@ -1,4 +1,4 @@
--- Audit entries ${from} to ${to}, as the console's insert trigger (V050, V090) leaves them: the id
+-- Audit entries ${from} to ${to}, as the console's appends (V112, V113) leave them: the id
 -- and time given here (the load skips triggers, and a history needs its past times), every ledger
 -- field empty, and the jsonb details parsed from the details as written. The sealer finds them
 -- above its horizon (V110) and seals them into signed blocks exactly as it seals the console's

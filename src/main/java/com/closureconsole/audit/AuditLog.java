@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends entries to the trail. An append is one insert and takes no lock: it names only the
- * columns that say what happened, the only ones the application's role may write (V112); the
- * database gives the entry its time (the column's default) and its id (the insert trigger, after the
+ * columns that say what happened, the only ones the application's role may write (V112): the
+ * details as written and, parsed from the same text, as jsonb (a check holds them equal, V113);
+ * the database gives the entry its time and its id (the columns' defaults, the id after the
  * writer's transaction id), and the {@link AuditSealer} finds the entry once it has committed, so
  * what the caller sends is only what happened, never where it goes in the ledger. Unrelated
  * actions never wait for each other's entries. Committed appends are
@@ -28,8 +29,8 @@ class AuditLog {
     static final String APPENDS = "closure.audit.appends";
     private static final String INSERT = """
             INSERT INTO audit_entry (actor, actor_role, client_address, action, account_id, outcome,
-                                     details_text, correlation_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                     details_text, details, correlation_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
             RETURNING id
             """;
 
@@ -66,9 +67,10 @@ class AuditLog {
     }
 
     private long append(AuditEvent event, Actor actor) {
+        String details = AuditDetailsJson.write(event.details());
         Long id = jdbc.queryForObject(INSERT, Long.class, actor.name(), actor.role(), actor.clientAddress(),
-                event.action().name(), event.accountId(), event.outcome().name(),
-                AuditDetailsJson.write(event.details()), event.correlationId());
+                event.action().name(), event.accountId(), event.outcome().name(), details, details,
+                event.correlationId());
         countOnCommit(event.action());
         return id;
     }

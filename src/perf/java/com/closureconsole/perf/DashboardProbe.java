@@ -120,9 +120,10 @@ final class DashboardProbe {
             long start = System.nanoTime();
             try (PreparedStatement insert = jdbc.prepareStatement("""
                     INSERT INTO audit_entry (occurred_at, actor, actor_role, client_address, action, account_id, outcome,
-                                             details_text, correlation_id)
-                    VALUES (clock_timestamp(), 'agent1', 'AGENT', '127.0.0.1', 'ELIGIBILITY_CHECK', '2088000000000002',
-                            'BLOCKED', '{"closable":false,"failedPreCheck":null,"blockers":[{"code":"BALANCE_NOT_ZERO"}]}', NULL)
+                                             details_text, details, correlation_id)
+                    SELECT clock_timestamp(), 'agent1', 'AGENT', '127.0.0.1', 'ELIGIBILITY_CHECK', '2088000000000002',
+                           'BLOCKED', text, CAST(text AS jsonb), NULL
+                      FROM (VALUES ('{"closable":false,"failedPreCheck":null,"blockers":[{"code":"BALANCE_NOT_ZERO"}]}')) AS d (text)
                     RETURNING id""");
                  ResultSet rs = insert.executeQuery()) {
                 rs.next();

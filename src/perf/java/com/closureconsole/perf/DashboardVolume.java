@@ -16,7 +16,7 @@ import java.util.Map;
  * the large dataset's mix over two years give (its shares: 20 % eligibility checks, 3 % closure
  * submissions, 2.5 % completions …), written straight into the dashboard's tables; plus
  * {@code perf.dashboard.entries} (default 500,000) real entries in the same mix appended through
- * the database's insert trigger, sealed by the console's sealer while the fold is held, then
+ * the columns the console writes, sealed by the console's sealer while the fold is held, then
  * folded, to time the fold itself. Then the same measurements as {@link DashboardProbe}. Writes to
  * {@code target/benchmarks}.
  */
@@ -123,18 +123,22 @@ public final class DashboardVolume {
         }
     }
 
-    /** Entries in the large dataset's mix of actions, appended through the insert trigger (queued for sealing). */
+    /** Entries in the large dataset's mix of actions, appended as the console appends them (then sealed). */
     private static void append(Connection jdbc, long entries) throws Exception {
         try (Statement st = jdbc.createStatement()) {
             st.execute("""
                     INSERT INTO audit_entry (occurred_at, actor, actor_role, client_address, action, account_id, outcome,
-                                             details_text, correlation_id)
-                    SELECT clock_timestamp(), 'agent' || (g %% 200), 'AGENT', '10.20.1.1', a.action,
-                           '2088' || lpad((g * 7919 %% 1000000)::text, 12, '0'),
+                                             details_text, details, correlation_id)
+                    SELECT occurred_at, actor, actor_role, client_address, action, account_id, outcome,
+                           details_text, CAST(details_text AS jsonb), correlation_id
+                    FROM (
+                    SELECT clock_timestamp() AS occurred_at, 'agent' || (g %% 200) AS actor, 'AGENT' AS actor_role,
+                           '10.20.1.1' AS client_address, a.action,
+                           '2088' || lpad((g * 7919 %% 1000000)::text, 12, '0') AS account_id,
                            CASE WHEN a.action = 'ELIGIBILITY_CHECK' AND g %% 2 = 0 THEN 'BLOCKED'
                                 WHEN a.action IN ('CLOSURE_FAIL') OR (a.action IN ('CLOSURE_SUBMIT', 'NOTIFICATION_DELIVERY')
                                                                       AND g %% 25 = 0) THEN 'FAILURE'
-                                ELSE 'SUCCESS' END,
+                                ELSE 'SUCCESS' END AS outcome,
                            CASE a.action
                                WHEN 'ELIGIBILITY_CHECK' THEN CASE WHEN g %% 2 = 0
                                    THEN '{"closable":false,"failedPreCheck":null,"blockers":[{"code":"'
@@ -145,8 +149,8 @@ public final class DashboardVolume {
                                                                ELSE '{"reasonCode":"NO_LONGER_USED"}' END
                                WHEN 'NOTIFICATION_QUEUED' THEN '{"channel":"EMAIL"}'
                                WHEN 'NOTIFICATION_DELIVERY' THEN '{"channel":"EMAIL","willRetry":' || (g %% 50 <> 0) || '}'
-                               ELSE '{}' END,
-                           NULL
+                               ELSE '{}' END AS details_text,
+                           CAST(NULL AS uuid) AS correlation_id
                       FROM generate_series(1::bigint, %d) AS g,
                            LATERAL (SELECT CASE WHEN g %% 10000 < 3000 THEN 'ACCOUNT_SEARCH'
                                                 WHEN g %% 10000 < 5500 THEN 'ACCOUNT_VIEW'
@@ -157,7 +161,7 @@ public final class DashboardVolume {
                                                 WHEN g %% 10000 < 9470 THEN 'CLOSURE_FAIL'
                                                 WHEN g %% 10000 < 9630 THEN 'NOTIFICATION_QUEUED'
                                                 WHEN g %% 10000 < 9785 THEN 'NOTIFICATION_DELIVERY'
-                                                ELSE 'SIGN_IN' END AS action) AS a""".formatted(entries));
+                                                ELSE 'SIGN_IN' END AS action) AS a) AS e""".formatted(entries));
         }
     }
 

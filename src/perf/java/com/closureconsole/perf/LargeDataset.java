@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * and a complete visibility map. Loading runs as the superuser with
  * {@code session_replication_role = replica}, which skips the triggers (the append-only guard of
  * the audit trail and the foreign-key checks) for rows that are consistent by construction.
- * The audit entries are written as the console's insert trigger leaves them and queued for the
+ * The audit entries are written as the console's appends leave them, for the
  * sealer; the load then starts the console again with its sealer running and waits until every
  * entry is sealed into signed blocks with their digests stored outside the database (the folder
  * {@link PerfConsole#auditDirectory()}), exactly as the console seals its own appends, and checks

@@ -63,17 +63,29 @@ class AuditAppendTest {
                         + " VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}', repeat('a', 64))",
                 "INSERT INTO audit_entry (actor, action, outcome, details_text, hash)"
                         + " VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}', repeat('b', 64))",
-                "INSERT INTO audit_entry (actor, action, outcome, details_text, details)"
-                        + " VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}', '{\"forged\": true}')"}) {
+                "INSERT INTO audit_entry (actor, action, outcome, details_text, details, prev_hash)"
+                        + " VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}', '{}', repeat('a', 64))"}) {
             assertThatThrownBy(() -> jdbc.update(forged)).as(forged).isInstanceOf(DataAccessException.class)
                     .hasStackTraceContaining("permission denied for table audit_entry");
         }
+        for (String forged : new String[] {
+                "INSERT INTO audit_entry (actor, action, outcome, details_text, details)"
+                        + " VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}', '{\"forged\": true}')",
+                "INSERT INTO audit_entry (actor, action, outcome, details_text, details)"
+                        + " VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{\"said\": 1}', '{}')"}) {
+            assertThatThrownBy(() -> jdbc.update(forged)).as("details other than the text: " + forged)
+                    .isInstanceOf(DataAccessException.class).hasStackTraceContaining("audit_entry_details_as_written");
+        }
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO audit_entry (actor, action, outcome, details_text)"
+                + " VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}')")).as("details left out")
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("details");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE id > ? AND actor = 'mallory'", Integer.class,
                 before)).as("nothing written").isZero();
 
         Long id = jdbc.queryForObject("""
-                INSERT INTO audit_entry (actor, action, outcome, details_text)
-                VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{"said": "only what happened"}') RETURNING id""", Long.class);
+                INSERT INTO audit_entry (actor, action, outcome, details_text, details)
+                VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{"said": "only what happened"}', '{"said": "only what happened"}')
+                RETURNING id""", Long.class);
         Map<String, Object> row = jdbc.queryForMap("""
                 SELECT occurred_at > now() - interval '1 minute' AND occurred_at <= clock_timestamp() AS now_ish,
                        prev_hash, hash, details ->> 'said' AS details
@@ -104,8 +116,10 @@ class AuditAppendTest {
                 "LOCK TABLE audit_entry IN SHARE MODE",
                 "LOCK TABLE audit_sealer IN EXCLUSIVE MODE",
                 "SELECT setval('audit_entry_id_seq', 9223372036854775806)",
-                "SELECT nextval('audit_entry_id_seq')",
-                "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_ledger",
+                "ALTER SEQUENCE audit_entry_id_seq RESTART WITH 9223372036854775806",
+                "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete",
+                "ALTER TABLE audit_entry DROP CONSTRAINT audit_entry_details_as_written",
+                "ALTER TABLE audit_entry ALTER COLUMN id SET DEFAULT 9223372036854775807",
                 "ALTER TABLE audit_entry ALTER COLUMN occurred_at SET DEFAULT '2000-01-01T00:00:00Z'"}) {
             assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.execute(sql)))
                     .as(sql).isInstanceOf(DataAccessException.class)
@@ -123,8 +137,8 @@ class AuditAppendTest {
             // The old chain's lock key, held for the session, and an entry left uncommitted.
             held.queryForObject("SELECT pg_advisory_lock(418581342580)::text", String.class);
             long pending = held.queryForObject("""
-                    INSERT INTO audit_entry (actor, action, outcome, details_text)
-                    VALUES ('slow', 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class);
+                    INSERT INTO audit_entry (actor, action, outcome, details_text, details)
+                    VALUES ('slow', 'SIGN_IN', 'SUCCESS', '{}', '{}') RETURNING id""", Long.class);
 
             long other = CompletableFuture.supplyAsync(() -> AuditFixtures.write(log, "supervisor1", SignInAction.SIGN_IN,
                     null, AuditOutcome.SUCCESS, Map.of("while", "another holds a transaction open"), null))
@@ -182,8 +196,8 @@ class AuditAppendTest {
 
     private static long pendingEntry(Connection connection, String actor) {
         return new JdbcTemplate(new SingleConnectionDataSource(connection, true)).queryForObject("""
-                INSERT INTO audit_entry (actor, action, outcome, details_text)
-                VALUES (?, 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class, actor);
+                INSERT INTO audit_entry (actor, action, outcome, details_text, details)
+                VALUES (?, 'SIGN_IN', 'SUCCESS', '{}', '{}') RETURNING id""", Long.class, actor);
     }
 
     private @org.jspecify.annotations.Nullable Long sealedBlock(long entryId) {

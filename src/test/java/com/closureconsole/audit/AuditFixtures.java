@@ -129,12 +129,20 @@ final class AuditFixtures {
                 for (String table : LEDGER_TABLES) {
                     jdbc.execute("DELETE FROM " + table);
                 }
+                // As a restore does, the rows go back as they were, unchecked; then the check of new
+                // entries' details is in place again, whether a tampering dropped it or not.
+                jdbc.execute("ALTER TABLE audit_entry DROP CONSTRAINT IF EXISTS " + DETAILS_CHECK);
                 for (String table : LEDGER_TABLES) {
                     jdbc.execute("INSERT INTO " + table + " SELECT * FROM tamper_copy." + table);
                 }
+                jdbc.execute("ALTER TABLE audit_entry ADD CONSTRAINT " + DETAILS_CHECK
+                        + " CHECK (details = details_text::jsonb) NOT VALID");
                 return 0;
             });
         }
+
+        /** The check that an entry's jsonb details are its details as written (V113). */
+        static final String DETAILS_CHECK = "audit_entry_details_as_written";
 
         /** Runs statements with every trigger off, as one committed transaction. */
         void tamper(java.util.function.Consumer<JdbcTemplate> work) {

@@ -236,8 +236,8 @@ class AuditRecordingTest {
                         .atStartOfDay().atOffset(java.time.ZoneOffset.UTC)))
                 .hasStackTraceContaining("permission denied");
         long id = jdbc.queryForObject("""
-                INSERT INTO audit_entry (actor, action, outcome, details_text)
-                VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class);
+                INSERT INTO audit_entry (actor, action, outcome, details_text, details)
+                VALUES ('mallory', 'SIGN_IN', 'SUCCESS', '{}', '{}') RETURNING id""", Long.class);
         assertThat(jdbc.queryForMap("SELECT prev_hash, hash, occurred_at > now() - interval '1 minute' AS now_ish"
                 + " FROM audit_entry WHERE id = ?", id))
                 .containsEntry("prev_hash", null).containsEntry("hash", null).containsEntry("now_ish", true);

@@ -92,8 +92,8 @@ class LegacyChainCarryOverTest {
         assertThat(jdbc.queryForList("SELECT entry_id FROM audit_unsealed ORDER BY entry_id", Long.class))
                 .containsExactlyElementsOf(legacyIds);
         long fresh = jdbc.queryForObject("""
-                INSERT INTO audit_entry (actor, action, outcome, details_text)
-                VALUES ('agent2', 'SIGN_IN', 'SUCCESS', '{}') RETURNING id""", Long.class);
+                INSERT INTO audit_entry (actor, action, outcome, details_text, details)
+                VALUES ('agent2', 'SIGN_IN', 'SUCCESS', '{}', '{}') RETURNING id""", Long.class);
         assertThat(fresh).isGreaterThan(legacyIds.get(2));
 
         assertThat(sealer.sealCommitted(Duration.ofSeconds(10))).isTrue();

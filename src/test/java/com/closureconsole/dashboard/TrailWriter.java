@@ -41,10 +41,10 @@ public final class TrailWriter {
         }
         return jdbc.queryForObject("""
                 INSERT INTO audit_entry (actor, actor_role, client_address, action, account_id, outcome,
-                                         details_text, correlation_id)
-                VALUES ('agent1', 'AGENT', '127.0.0.1', ?, ?, ?, ?, NULL)
+                                         details_text, details, correlation_id)
+                VALUES ('agent1', 'AGENT', '127.0.0.1', ?, ?, ?, ?, CAST(? AS jsonb), NULL)
                 RETURNING id, occurred_at""", (row, n) -> new Written(row.getLong(1),
-                row.getObject(2, OffsetDateTime.class).toInstant()), action, accountId, outcome, text);
+                row.getObject(2, OffsetDateTime.class).toInstant()), action, accountId, outcome, text, text);
     }
 
     /** An eligibility check as the console records it: closable, or blocked by these codes. */
