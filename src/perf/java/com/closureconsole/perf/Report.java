@@ -32,6 +32,9 @@ final class Report {
     static final String LOAD_COMMAND = "mvn -Pperf test-compile exec:exec@large-dataset";
     static final String BENCH_COMMAND = "mvn -Pperf test-compile exec:exec@benchmark";
 
+    /** What a missed target without a reason in notes.properties says of itself. */
+    private static final String NOT_ANALYSED = "not analysed in this run";
+
     private final Map<String, Object> dataset;
     private final List<Measurement> measurements;
     private final Map<String, Object> export;
@@ -245,7 +248,7 @@ final class Report {
         return String.format(Locale.ROOT, "%+.2f ms (allowed p95 ≤ %s) %s", m.console.p95() - m.jdbc.p95(),
                 ms(m.overheadAllowanceMs()), Boolean.TRUE.equals(m.overheadMet()) ? "met"
                         : "**missed**" + noteOr(m.id + ".overhead", String.format(Locale.ROOT,
-                        "the console's median is %s ms above the replay's (%s against %s ms); not analysed in this run",
+                        "the console's median is %s ms above the replay's (%s against %s ms); " + NOT_ANALYSED,
                         ms(m.console.median() - m.jdbc.median()), ms(m.console.median()), ms(m.jdbc.median()))));
     }
 
@@ -256,20 +259,20 @@ final class Report {
         if (m.targetMet()) {
             return "met";
         }
-        String unexplained = "not analysed in this run";
+        String unexplained = NOT_ANALYSED;
         if (m.console != null && m.jdbc.count() > 0) {
             unexplained = m.jdbc.p95() > m.targetP95Ms
                     ? String.format(Locale.ROOT, "the same statement over plain JDBC misses it as well (p95 %s ms), so "
                     + "this is the database's own time on this run's machine%s", ms(m.jdbc.p95()),
                     Boolean.TRUE.equals(m.overheadMet()) ? "; the console's overhead is within its allowance" : "")
                     : String.format(Locale.ROOT, "the same statement over plain JDBC meets it (p95 %s ms), so the "
-                    + "console's own time misses it; not analysed in this run", ms(m.jdbc.p95()));
+                    + "console's own time misses it; " + NOT_ANALYSED, ms(m.jdbc.p95()));
         }
         return "**missed**" + noteOr(m.id, unexplained);
     }
 
     private String note(String id) {
-        return noteOr(id, "not analysed in this run");
+        return noteOr(id, NOT_ANALYSED);
     }
 
     /** The reason notes.properties gives for this missed target, else what the figures alone say. */
