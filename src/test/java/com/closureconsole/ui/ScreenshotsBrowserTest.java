@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import com.closureconsole.ConsoleTest;
+import com.closureconsole.HeadlessChromium;
 import com.closureconsole.TestAccounts;
 import com.closureconsole.ui.i18n.Translations;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -101,19 +101,13 @@ class ScreenshotsBrowserTest {
 
     @BeforeAll
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(SignInBrowserTest.CHROMIUM) && Files.isExecutable(SignInBrowserTest.CHROMEDRIVER),
-                "Skipped: Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
         if (Boolean.getBoolean("screenshots.docs")) {
             assertThat(chineseFontInstalled()).as("the Chinese screenshots need a CJK font: apt-get install fonts-noto-cjk").isTrue();
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SignInBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(SignInBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        ChromeOptions options = HeadlessChromium.options(WIDTH, HEIGHT);
+        options.addArguments("--hide-scrollbars");
+        browser = (ChromeDriver) HeadlessChromium.start(options);
         // The page itself is 1280×800, whatever the window's frame takes.
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
