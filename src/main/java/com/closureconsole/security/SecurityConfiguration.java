@@ -53,14 +53,16 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * configured under {@code spring.security.oauth2.client.*} (signing out then also ends the
  * provider's session where it supports that), and with a console password where
  * {@link PasswordSignIn} allows it. Every route is denied unless its view says who may open
- * it; services check roles with method security. Sessions end after an absolute lifetime besides
+ * it (Vaadin's own access checker reads those annotations; method security, which checks the
+ * services' roles, is left to {@code @PreAuthorize} so that it does not wrap every view in a proxy
+ * of its own). Sessions end after an absolute lifetime besides
  * the idle timeout; responses carry a Content-Security-Policy that Vaadin works with, and HSTS
  * when served over HTTPS. On the management port only health, info and the Prometheus scrape
  * are open, to anyone who can reach that port.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 @EnableConfigurationProperties(OidcSettings.class)
 class SecurityConfiguration {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 
 class ShellTest extends KaribuTest {
 
@@ -54,6 +55,21 @@ class ShellTest extends KaribuTest {
         login("supervisor1", "SUPERVISOR");
         UI.getCurrent().navigate("audit");
         _get(AuditView.class);
+    }
+
+    /**
+     * Vaadin reads the views' access annotations itself; were method security to read them too, every
+     * view would be created as a proxy (matching every advisor against every method of the class on each
+     * navigation) and each of its calls would pass an authorization check.
+     */
+    @Test
+    void every_view_is_the_view_itself_not_a_proxy() {
+        login("supervisor1", "SUPERVISOR");
+        for (String route : java.util.List.of("", "accounts/2088000000000020", "closures", "approvals", "audit", "dashboard")) {
+            UI.getCurrent().navigate(route);
+            assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain()).as(route).isNotEmpty()
+                    .allSatisfy(target -> assertThat(AopUtils.isAopProxy(target)).as(route + ": " + target.getClass()).isFalse());
+        }
     }
 
     @Test

@@ -69,6 +69,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     private final ClosureSubmission submission;
     private final ClosureQueries closures;
     private final ObjectProvider<ClosureRequestsGrid> requestsGrid;
+    private final com.closureconsole.security.CurrentStaff currentStaff;
     private String accountId = "";
     /** The account shown; none until it is found. */
     private @Nullable AccountProfile account;
@@ -84,6 +85,7 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         this.submission = submission;
         this.closures = closures;
         this.requestsGrid = requestsGrid;
+        this.currentStaff = currentStaff;
         this.checklist = checklist;
         this.eligibilityPanel = new EligibilityPanel(formats);
         setId("account-view");
@@ -115,9 +117,6 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
 
         auditTrail.setId("account-audit-trail");
         auditTrail.setText(getTranslation("account.auditTrail"));
-        // The audit trail is for supervisors: agents do not get the link at all.
-        auditTrail.setVisible(currentStaff.get()
-                .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         requests.setId("account-closure-requests");
         add(title, notFound, profile, actions, checklist.sendAction(), eligibilityPanel, checklist, requests);
     }
@@ -126,6 +125,11 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
         return new RouteParameters(ACCOUNT_ID, accountId);
     }
 
+    /**
+     * Vaadin keeps this view when the agent goes from one account straight to another (history, a
+     * link), so everything an account shows is set here and in {@link #show} or {@link #showNotFound},
+     * never only in the constructor.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         accountId = event.getRouteParameters().get(ACCOUNT_ID).orElse("").strip();
@@ -146,7 +150,17 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     private void show(AccountProfile account) {
         this.account = account;
         auditTrail.setHref("audit?account=" + account.accountId());
+        // The audit trail is for supervisors: agents do not get the link at all.
+        auditTrail.setVisible(currentStaff.get()
+                .map(staff -> staff.role() == com.closureconsole.security.StaffRole.SUPERVISOR).orElse(false));
         notFound.setVisible(false);
+        for (com.vaadin.flow.component.Component part : List.of(profile, eligibilityPanel, checklist,
+                checklist.sendAction(), startClosure)) {
+            part.setVisible(true);
+        }
+        // The personal data shown is masked again, so it can be revealed (with a reason) again.
+        reveal.setEnabled(true);
+        reveal.setText(getTranslation("account.reveal"));
         name.setText(account.maskedName());
         phone.setText(account.maskedPhone());
         email.setText(account.hasEmail() ? account.maskedEmail() : getTranslation("account.noEmail"));
@@ -202,8 +216,11 @@ public class AccountView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void showNotFound(String message) {
+        account = null;
         notFound.setText(message);
         notFound.setVisible(true);
+        auditTrail.setVisible(false);
+        startClosureReason.setText("");
         profile.setVisible(false);
         eligibilityPanel.setVisible(false);
         checklist.setVisible(false);

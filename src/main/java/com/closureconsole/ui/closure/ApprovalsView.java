@@ -28,7 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("approvals")
 @Menu(title = "nav.approvals", order = 3, icon = "vaadin:check-square-o")
 @RolesAllowed("SUPERVISOR")
-public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
+public class ApprovalsView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     final ClosureRequestsGrid grid;
     final UndeliveredNotificationsPanel undelivered;
@@ -61,7 +61,13 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         approve.setEnabled(false);
         reject.setEnabled(false);
         add(new H2(getTranslation("approvals.title")), new HorizontalLayout(approve, reject), grid, undelivered);
+    }
+
+    /** On every arrival, also when Vaadin keeps this view (its menu entry chosen while it shows): what is current now. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         refresh();
+        undelivered.refresh();
     }
 
     private void decide(boolean rejecting) {

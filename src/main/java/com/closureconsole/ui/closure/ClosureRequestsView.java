@@ -23,7 +23,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("closures")
 @Menu(title = "nav.closures", order = 2, icon = "vaadin:list")
 @PermitAll
-public class ClosureRequestsView extends VerticalLayout implements HasDynamicTitle {
+public class ClosureRequestsView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     final ClosureRequestsGrid grid;
     final Button cancelRequest = new Button();
@@ -48,6 +48,11 @@ public class ClosureRequestsView extends VerticalLayout implements HasDynamicTit
                 reason -> cancel(row, reason)).open()));
         grid.asSingleSelect().addValueChangeListener(e -> cancelRequest.setEnabled(cancellable(e.getValue())));
         add(new H2(getTranslation("requests.title")), new HorizontalLayout(cancelRequest), grid);
+    }
+
+    /** On every arrival, also when Vaadin keeps this view (its menu entry chosen while it shows): what is current now. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         refresh();
     }
 

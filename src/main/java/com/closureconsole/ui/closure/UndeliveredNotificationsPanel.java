@@ -44,7 +44,6 @@ public class UndeliveredNotificationsPanel extends VerticalLayout {
         resend.addClickListener(e -> resendSelected());
         empty.setText(getTranslation("undelivered.none"));
         add(new H3(getTranslation("undelivered.title")), resend, grid, empty);
-        refresh();
     }
 
     private void resendSelected() {
@@ -61,6 +60,7 @@ public class UndeliveredNotificationsPanel extends VerticalLayout {
         refresh();
     }
 
+    /** Lists the notifications that failed for good; the approvals view calls it each time it is entered. */
     void refresh() {
         var failed = undelivered.list(100);
         grid.setItems(failed);

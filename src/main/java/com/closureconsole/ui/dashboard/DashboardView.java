@@ -30,7 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("dashboard")
 @Menu(title = "nav.dashboard", order = 5, icon = "vaadin:chart")
 @RolesAllowed("SUPERVISOR")
-public class DashboardView extends VerticalLayout implements HasDynamicTitle {
+public class DashboardView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     static final List<Integer> PERIODS = List.of(7, 30, 90);
 
@@ -70,6 +70,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         add(new H2(getTranslation("dashboard.title")), bar, empty, totals, sections);
+    }
+
+    /** On every arrival, also when Vaadin keeps this view (its menu entry chosen while it shows): the figures now. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         show();
     }
 

@@ -151,6 +151,33 @@ class AccountViewTest extends KaribuTest {
     }
 
     @Test
+    void going_from_one_account_straight_to_another_shows_only_the_other() {
+        AccountView first = open("2088000000000001");
+        String firstVerdict = verdict(first).getText();
+        ButtonKt._click(first.reveal);
+        RevealDialog dialog = _get(RevealDialog.class);
+        dialog.reason.setValue(com.closureconsole.account.RevealReason.IDENTITY_CHECK);
+        ButtonKt._click(dialog.confirm);
+        assertThat(first.name.getText()).isEqualTo("张伟");
+
+        // Vaadin keeps the view from one account to the next: nothing of the one before may stay.
+        AccountView missing = open("2088999999999999");
+        assertThat(missing).isSameAs(first);
+        assertThat(missing.profile.isVisible()).isFalse();
+        AccountView second = open("2088000000000002");
+        assertThat(second).isSameAs(first);
+        assertThat(second.notFound.isVisible()).isFalse();
+        assertThat(second.profile.isVisible()).isTrue();
+        assertThat(second.eligibilityPanel.isVisible()).isTrue();
+        assertThat(second.checklist.isVisible()).isTrue();
+        assertThat(second.startClosure.isVisible()).isTrue();
+        assertThat(second.name.getText()).as("masked again").startsWith("*").isNotEqualTo("张伟");
+        assertThat(second.reveal.isEnabled()).isTrue();
+        assertThat(second.reveal.getText()).isEqualTo(first.getTranslation("account.reveal"));
+        assertThat(verdict(second).getText()).isNotEqualTo(firstVerdict);
+    }
+
+    @Test
     void the_panel_speaks_chinese_with_money_in_yuan() {
         useLocale(Translations.CHINESE);
         AccountView view = open("2088000000000002");

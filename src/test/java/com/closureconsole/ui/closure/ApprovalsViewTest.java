@@ -82,6 +82,22 @@ class ApprovalsViewTest extends KaribuTest {
     }
 
     @Test
+    void choosing_approvals_again_lists_what_arrived_meanwhile() {
+        closureJobs.requireApproval(true);
+        login("supervisor1", "SUPERVISOR");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView before = _get(ApprovalsView.class);
+        String id = submitAs("agent1", "AGENT");
+        assertThat(GridKt._fetch(before.grid, 0, 200)).noneMatch(r -> r.request().accountId().equals(id));
+
+        login("supervisor1", "SUPERVISOR");
+        UI.getCurrent().navigate("approvals");
+        ApprovalsView after = _get(ApprovalsView.class);
+        assertThat(after).as("Vaadin keeps the view it shows").isSameAs(before);
+        assertThat(GridKt._fetch(after.grid, 0, 200)).anyMatch(r -> r.request().accountId().equals(id));
+    }
+
+    @Test
     void a_supervisor_is_told_that_a_rejection_left_an_account_frozen_meanwhile_as_it_was() {
         closureJobs.requireApproval(true);
         String id = submitAs("agent1", "AGENT");
