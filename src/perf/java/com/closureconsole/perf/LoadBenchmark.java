@@ -221,11 +221,25 @@ public final class LoadBenchmark {
             log("browsers: skipped, Debian's chromium and chromium-driver are not installed");
             return null;
         }
-        log("%d browsers through HTTP and Vaadin's round trips for %d s", BROWSERS, RUN.toSeconds());
         int port = ((org.springframework.boot.web.context.WebServerApplicationContext) console.context)
                 .getWebServer().getPort();
-        Map<String, Object> browsers = BrowserRoundTrips.run(port, superuser, BROWSERS, RUN);
+        var servletContext = ((org.springframework.web.context.WebApplicationContext) console.context).getServletContext();
+        boolean production = com.vaadin.flow.server.startup.ApplicationConfiguration
+                .get(new com.vaadin.flow.server.VaadinServletContext(servletContext)).isProductionMode();
+        // One browser first: the console's own time per action, with no other session and one browser's CPU.
+        Map<String, Object> single = null;
+        if (BROWSERS > 1) {
+            log("1 browser through HTTP and Vaadin's round trips for %d s", RUN.toSeconds());
+            single = BrowserRoundTrips.run(port, superuser, 1, RUN);
+            log("browser: %s", single);
+        }
+        log("%d browsers through HTTP and Vaadin's round trips for %d s", BROWSERS, RUN.toSeconds());
+        Map<String, Object> browsers = new LinkedHashMap<>(BrowserRoundTrips.run(port, superuser, BROWSERS, RUN));
         log("browsers: %s", browsers);
+        browsers.put("vaadinMode", production ? "production" : "development");
+        if (single != null) {
+            browsers.put("single", single);
+        }
         return browsers;
     }
 

@@ -38,14 +38,14 @@ final class LoadReport {
         List<String> missed = new ArrayList<>();
         if (agents == 64) {
             if (worstP95 > LoadBenchmark.P95_AT_64_MS) {
-                missed.add("p95 " + worstP95 + " ms > " + LoadBenchmark.P95_AT_64_MS + " ms");
+                missed.add(latencyMiss(actions, jdbc, LoadBenchmark.P95_AT_64_MS));
             }
             if (share < LoadBenchmark.SHARE_AT_64) {
                 missed.add("throughput " + Latencies.round(share) + "x of the replay < " + LoadBenchmark.SHARE_AT_64 + "x");
             }
         }
         if (agents == 256 && worstP95 > LoadBenchmark.P95_AT_256_MS) {
-            missed.add("p95 " + worstP95 + " ms > " + LoadBenchmark.P95_AT_256_MS + " ms");
+            missed.add(latencyMiss(actions, jdbc, LoadBenchmark.P95_AT_256_MS));
         }
         if (errors > 0) {
             missed.add(errors + " errors");
@@ -56,6 +56,33 @@ final class LoadReport {
         verdict.put("missed", missed);
         verdict.put("saturates", saturation(console));
         return verdict;
+    }
+
+    /**
+     * A missed p95 target with its reason: which actions miss it, and whether the replay of their statements at the
+     * same concurrency misses it too (then the time is the database's and the machine's, not the console's).
+     */
+    @SuppressWarnings("unchecked")
+    static String latencyMiss(Map<String, Map<String, Object>> consoleActions, Map<String, Object> jdbc, double targetMs) {
+        Map<String, Map<String, Object>> replayActions = (Map<String, Map<String, Object>>) jdbc.get("actions");
+        List<String> over = new ArrayList<>();
+        List<String> replayOver = new ArrayList<>();
+        consoleActions.forEach((action, figures) -> {
+            if (((Number) figures.get("samples")).longValue() > 0 && number(figures.get("p95Ms")) > targetMs) {
+                Map<String, Object> replayed = replayActions.get(action);
+                double replayP95 = replayed == null ? Double.NaN : number(replayed.get("p95Ms"));
+                over.add(String.format(Locale.ROOT, "%s %.0f ms (replay %.0f ms)", action, number(figures.get("p95Ms")), replayP95));
+                if (replayP95 > targetMs) {
+                    replayOver.add(action);
+                }
+            }
+        });
+        String reason = replayOver.isEmpty()
+                ? "the replay meets it: the time is the console's own"
+                : replayOver.size() == over.size()
+                        ? "the replay of the same statements misses it too: the time is queueing for the database on this machine"
+                        : "the replay misses it too for " + String.join(", ", replayOver) + "; the rest is the console's own";
+        return String.format(Locale.ROOT, "p95 > %.0f ms: %s; %s", targetMs, String.join(", ", over), reason);
     }
 
     /** The first resource that runs out, from what was sampled: the CPU, the pool, or a database lock. */
@@ -165,19 +192,36 @@ final class LoadReport {
                     .append(" headless Chromium browsers, each signed in with a session of its own through the sign-in "
                             + "page, for ").append(browsers.get("seconds")).append(" s without think time: a search by "
                             + "name (typed, Enter, until the result rows show), then opening the first result (a click, "
-                            + "until the verdict shows), then back. Server: the time the console spent on the action's "
+                            + "until the verdict shows), then back; before them, one browser alone for as long. "
+                            + "Vaadin in ").append(browsers.get("vaadinMode") == null ? "development" : browsers.get("vaadinMode"))
+                    .append(" mode. Server: the time the console spent on the action's "
                             + "Vaadin requests (`v-r=uidl`, timed around them per session); browser: the whole wait, "
-                            + "rendering and WebDriver included, with the browsers on the same two cores. Errors: ")
+                            + "rendering and WebDriver included, with the browsers on the same two cores (so with many "
+                            + "of them the server's time is mostly the browsers' use of the CPU). Errors: ")
                     .append(browsers.get("errors")).append(browsers.get("firstError") == null ? ""
-                            : " (first: " + browsers.get("firstError") + ")").append(".\n\n");
-            md.append("| action | per second | server median / p95 ms | browser median / p95 ms |\n|---|---:|---:|---:|\n");
-            for (String action : List.of("search", "open")) {
-                var one = (Map<String, Object>) browsers.get(action);
-                var server = (Map<String, Object>) one.get("server");
-                var browser = (Map<String, Object>) one.get("browser");
-                md.append("| ").append(action).append(" | ").append(one.get("perSecond")).append(" | ")
-                        .append(server.get("medianMs")).append(" / ").append(server.get("p95Ms")).append(" | ")
-                        .append(browser.get("medianMs")).append(" / ").append(browser.get("p95Ms")).append(" |\n");
+                            : " (first: " + browsers.get("firstError") + ")");
+            if (browsers.get("single") instanceof Map<?, ?> alone) {
+                md.append(", with one browser alone ").append(alone.get("errors")).append(alone.get("firstError") == null
+                        ? "" : " (first: " + alone.get("firstError") + ")");
+            }
+            md.append(".\n\n");
+            md.append("| sessions | action | per second | server median / p95 ms | browser median / p95 ms |\n"
+                    + "|---:|---|---:|---:|---:|\n");
+            List<Map<?, ?>> runs = new ArrayList<>();
+            if (browsers.get("single") instanceof Map<?, ?> single) {
+                runs.add(single);
+            }
+            runs.add(browsers);
+            for (Map<?, ?> run : runs) {
+                for (String action : List.of("search", "open")) {
+                    var one = (Map<String, Object>) run.get(action);
+                    var server = (Map<String, Object>) one.get("server");
+                    var browser = (Map<String, Object>) one.get("browser");
+                    md.append("| ").append(run.get("sessions")).append(" | ").append(action).append(" | ")
+                            .append(one.get("perSecond")).append(" | ")
+                            .append(server.get("medianMs")).append(" / ").append(server.get("p95Ms")).append(" | ")
+                            .append(browser.get("medianMs")).append(" / ").append(browser.get("p95Ms")).append(" |\n");
+                }
             }
         }
         md.append(END).append('\n');
