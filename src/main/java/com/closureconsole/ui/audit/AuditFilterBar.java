@@ -150,6 +150,23 @@ class AuditFilterBar extends Composite<VerticalLayout> {
         zoneHint.setText(getTranslation("audit.filter.zone", formats.zoneName()));
     }
 
+    /**
+     * On arriving at the audit view, also when Vaadin keeps it (its menu entry chosen while it shows):
+     * the filters as on a new view, with the account the address names, if any.
+     */
+    void arrive(String accountId) {
+        quiet = true;
+        try {
+            clearFields();
+            account.setValue(accountId);
+        } finally {
+            quiet = false;
+        }
+        closure = null;
+        closureBar.setVisible(false);
+        apply();
+    }
+
     /** Shows the steps of one closure only, until cleared. */
     void showClosure(UUID correlationId) {
         quiet = true;

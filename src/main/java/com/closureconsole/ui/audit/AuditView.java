@@ -114,8 +114,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, com.va
 
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter(ACCOUNT_PARAMETER)
-                .ifPresent(filters.account::setValue);
+        filters.arrive(event.getLocation().getQueryParameters().getSingleParameter(ACCOUNT_PARAMETER).orElse(""));
     }
 
     @Override

@@ -85,6 +85,23 @@ class AuditViewTest extends KaribuTest {
     }
 
     @Test
+    void choosing_audit_again_shows_the_whole_trail_as_a_new_view_would() {
+        UI.getCurrent().navigate("audit", com.vaadin.flow.router.QueryParameters.of("account", account));
+        AuditView view = _get(AuditView.class);
+        assertThat(view.filters.account.getValue()).isEqualTo(account);
+        _setValue(view.filters.outcome, AuditOutcome.BLOCKED);
+        assertThat(GridKt._fetch(view.grid, 0, 50)).extracting(AuditEntry::action).containsExactly("ELIGIBILITY_CHECK");
+
+        UI.getCurrent().navigate("audit");
+        AuditView again = _get(AuditView.class);
+        assertThat(again).as("Vaadin keeps the view it shows").isSameAs(view);
+        assertThat(again.filters.account.getValue()).isEmpty();
+        assertThat(again.filters.outcome.getValue()).isNull();
+        assertThat(GridKt._fetch(again.grid, 0, 50)).extracting(AuditEntry::accountId).contains(account)
+                .anyMatch(other -> !account.equals(other));
+    }
+
+    @Test
     void the_action_and_outcome_filters_narrow_the_grid() {
         AuditView view = openAudit();
         _setValue(view.filters.account, account);
